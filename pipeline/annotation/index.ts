@@ -1,0 +1,44 @@
+import path from 'node:path'
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {emitAnnotation, schemaFile} from './emit.ts'
+import {buildAnnotation} from './model.ts'
+
+export interface AnnotationYamlOptions {
+  /**
+   * Where the annotation will be written, relative to the project root, so the
+   * `$schema` hint can point at the schema from there. Read per file from
+   * `file.data.annotationPath` when set.
+   */
+  annotationPath?: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Project-relative path the annotation will be written to (sets the `$schema` hint). */
+    annotationPath: string
+  }
+}
+
+/**
+ * Compiler plugin: the annotation YAML, built from the tree and the findings
+ * other plugins put on `file.data`. The structured annotation is also left on
+ * `file.data.annotation`.
+ */
+const retextAnnotationYaml: Plugin<[AnnotationYamlOptions?], Root, string> = function (options = {}) {
+  this.compiler = function (tree, file) {
+    const annotation = buildAnnotation(tree as Root, file)
+    file.data.annotation = annotation
+    return emitAnnotation(annotation, {schema: schemaReference(file, options)})
+  }
+}
+
+export default retextAnnotationYaml
+
+function schemaReference(file: VFile, options: AnnotationYamlOptions): string {
+  const target = file.data.annotationPath ?? options.annotationPath
+  if (target === undefined) return schemaFile
+  const relative = path.posix.relative(path.posix.dirname(target.split(path.sep).join('/')), schemaFile)
+  return relative
+}

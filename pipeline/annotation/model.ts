@@ -1,0 +1,162 @@
+import {createHash} from 'node:crypto'
+import path from 'node:path'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {FurnitureKind, SourceType, Span} from '../types.ts'
+
+export const reviewStatuses = ['unreviewed', 'verified', 'disputed', 'false'] as const
+export type ReviewStatus = (typeof reviewStatuses)[number]
+
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+export interface SourceAnnotation extends Span {
+  type: SourceType
+  anonymous: boolean
+  basis: Span | null
+}
+
+export interface ContentAnnotation extends Span {
+  /** Further spans when the attribution interrupts its content. */
+  more?: Span[]
+}
+
+export interface AttributionAnnotation {
+  id: string
+  rule: string
+  source: SourceAnnotation | null
+  cue: Span
+  content: ContentAnnotation
+}
+
+export type SentenceKind = 'body' | 'dateline' | 'furniture'
+
+export interface SentenceAnnotation {
+  id: string
+  kind: SentenceKind
+  furniture?: FurnitureKind
+  text: string
+  start: Point
+  end: Point
+  attributions: AttributionAnnotation[]
+  review: {status: ReviewStatus; note: string}
+}
+
+export interface Annotation {
+  article: {
+    path: string
+    sha256: string
+    dateline: Span | null
+  }
+  counts: {
+    sentences: number
+    body: number
+    furniture: number
+    attributions: number
+    anonymous: number
+  }
+  sentences: SentenceAnnotation[]
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    annotation: Annotation
+  }
+}
+
+/** The path written into an annotation: relative to the working folder, with forward slashes. */
+export function articlePath(file: VFile): string {
+  if (!file.path) return '<stdin>'
+  const relative = path.relative(file.cwd, path.resolve(file.cwd, file.path))
+  return relative.split(path.sep).join('/')
+}
+
+/** Gather the tree and every plugin's findings on `file.data` into one annotation. */
+export function buildAnnotation(tree: Root, file: VFile): Annotation {
+  const text = String(file.value)
+  const place = location(file)
+  const point = (offset: number): Point => {
+    const {line, column} = place.toPoint(offset) ?? {line: 1, column: 1}
+    return {line, column, offset}
+  }
+  const furniture = file.data.furniture ?? []
+  const dateline = file.data.dateline
+  const bySentence = new Map<number, NonNullable<VFile['data']['attributions']>>()
+  for (const attribution of file.data.attributions ?? []) {
+    const list = bySentence.get(attribution.sentence) ?? []
+    list.push(attribution)
+    bySentence.set(attribution.sentence, list)
+  }
+
+  const sentences: SentenceAnnotation[] = []
+  const seen = new Map<string, number>()
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      const start = sentence.position.start.offset!
+      const end = sentence.position.end.offset!
+      const sentenceText = text.slice(start, end)
+      const id = sentenceId(sentenceText, seen)
+      const range = furniture.find((item) => start >= item.start && start < item.end)
+      const kind: SentenceKind =
+        dateline && dateline.sentence.start === start ? 'dateline' : range ? 'furniture' : 'body'
+      const annotation: SentenceAnnotation = {
+        id,
+        kind,
+        text: sentenceText,
+        start: point(start),
+        end: point(end),
+        attributions: (bySentence.get(start) ?? []).map((attribution, index) => {
+          const [first, ...more] = attribution.content
+          const content: ContentAnnotation = {...first!}
+          if (more.length > 0) content.more = more
+          return {
+            id: `${id}.a${index + 1}`,
+            rule: attribution.rule,
+            source: attribution.source,
+            cue: attribution.cue,
+            content
+          }
+        }),
+        review: {status: 'unreviewed', note: ''}
+      }
+      if (range) annotation.furniture = range.kind
+      sentences.push(annotation)
+    }
+  }
+
+  const attributions = sentences.flatMap((sentence) => sentence.attributions)
+  return {
+    article: {
+      path: articlePath(file),
+      sha256: createHash('sha256').update(text).digest('hex'),
+      dateline: dateline ? {text: dateline.text, start: dateline.start, end: dateline.end} : null
+    },
+    counts: {
+      sentences: sentences.length,
+      body: sentences.filter((sentence) => sentence.kind === 'body').length,
+      furniture: sentences.filter((sentence) => sentence.kind === 'furniture').length,
+      attributions: attributions.length,
+      anonymous: attributions.filter((attribution) => attribution.source?.anonymous).length
+    },
+    sentences
+  }
+}
+
+/**
+ * Ids come from the sentence's words, so inserting or removing other
+ * sentences leaves them alone; a repeated sentence gets `-2`, `-3`, … in
+ * document order.
+ */
+function sentenceId(text: string, seen: Map<string, number>): string {
+  const normalised = text.normalize('NFC').replace(/\s+/gu, ' ').trim()
+  const base = `s-${createHash('sha256').update(normalised).digest('hex').slice(0, 10)}`
+  const count = (seen.get(base) ?? 0) + 1
+  seen.set(base, count)
+  return count === 1 ? base : `${base}-${count}`
+}

@@ -1,0 +1,546 @@
+import type {Paragraph, Root, Sentence} from 'nlcst'
+import type {Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {Lexicon, lowerSet} from '../lexicon.ts'
+import type {Attribution, Source, Span} from '../types.ts'
+import {SourceTyper} from './source.ts'
+import {
+  type Token,
+  closingQuotes,
+  isBreak,
+  isCapitalised,
+  isComma,
+  isQuote,
+  matchAny,
+  openingQuotes,
+  phraseWords,
+  tokenize
+} from './tokens.ts'
+
+type Frame = 'clause' | 'object' | 'tell'
+
+/** Longest source or subject, in tokens; a longer one is a misreading. */
+const maxSourceTokens = 14
+
+/** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
+const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon'] as const
+type Rule = (typeof rulePriority)[number]
+
+interface Candidate {
+  rule: Rule
+  cue: {from: number; to: number}
+  source: {from: number; to: number; end?: number} | null
+  content: Array<{from: number; to: number}>
+}
+
+/**
+ * Finds attributions in every body sentence: who (source) says (cue) what
+ * (content), with offsets into the file, on `file.data.attributions`.
+ * Sentences inside `file.data.furniture` or the dateline are skipped.
+ */
+export default function retextAttribution(): Transformer<Root> {
+  const cues = new Lexicon(new URL('./data/cues.yml', import.meta.url))
+  const frames = new Map<string, Frame>()
+  const objectFirst = lowerSet(cues.strings('object-first'))
+  const clauseObjectForms = new Set<string>()
+  for (const [section, frame] of [['clause', 'clause'], ['object', 'object'], ['tell', 'tell']] as const) {
+    for (const [lemma, forms] of cues.groups(section)) {
+      for (const form of forms) {
+        if (frames.has(form)) throw new Error(`${cues.path}: \`${form}\` is listed in two sections`)
+        frames.set(form, frame)
+        if (objectFirst.has(lemma)) clauseObjectForms.add(form)
+      }
+    }
+  }
+  const sourceFollows = cues.strings('source-follows').map(phraseWords)
+  const notASource = cues.strings('not-a-source').map(phraseWords)
+  const nominal = lowerSet(cues.strings('nominal'))
+  const nominalMakers = lowerSet(cues.strings('nominal-makers'))
+  const auxiliaries = lowerSet(cues.strings('auxiliaries'))
+  const passive = lowerSet(cues.strings('passive'))
+  const boundaries = lowerSet(cues.strings('clause-boundaries'))
+  const discourseMarkers = cues.strings('discourse-markers').map(phraseWords)
+  const objectStops = lowerSet(cues.strings('object-stops'))
+  const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
+  const audiences = cues.strings('audiences').map(phraseWords)
+  const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
+
+  return function (tree, file) {
+    const text = String(file.value)
+    const skipped = skippedRanges(file)
+    const attributions: Attribution[] = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      const quotes = quoteRegions(paragraph, text)
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+        const start = sentence.position.start.offset!
+        if (skipped.some((range) => start >= range.start && start < range.end)) continue
+        for (const attribution of findInSentence(sentence, text)) {
+          extendAcrossQuotes(attribution, quotes, text)
+          attributions.push(attribution)
+        }
+      }
+    }
+    file.data.attributions = attributions
+    const place = location(file)
+    for (const attribution of attributions) {
+      const source = attribution.source
+      if (source?.anonymous) {
+        const basis = source.basis ? ` (basis: “${source.basis.text}”)` : ' (no basis given)'
+        const message = file.info(`Anonymous source “${source.text}”${basis}`, {
+          place: {start: place.toPoint(source.start)!, end: place.toPoint(source.end)!},
+          ruleId: 'anonymous-source',
+          source: 'retext-attribution'
+        })
+        message.note = 'Check that the article says why this source is unnamed and how they know.'
+      }
+    }
+  }
+
+  function findInSentence(sentence: Sentence, text: string): Attribution[] {
+    const tokens = tokenize(sentence)
+    const candidates: Candidate[] = []
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!
+      if (!token.word) {
+        if (token.text === ':') pushDefined(candidates, colon(tokens, index))
+        continue
+      }
+      const phraseEnd = matchAny(tokens, index, sourceFollows)
+      if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
+      const frame = frames.get(token.lower)
+      if (frame && !readsAsNoun(tokens, index)) {
+        const postposedCandidate = postposed(tokens, index)
+        if (postposedCandidate) candidates.push(postposedCandidate)
+        else pushDefined(candidates, preposed(tokens, index, frame))
+        pushDefined(candidates, participial(tokens, index))
+      }
+      if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+    }
+
+    candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
+    const accepted: Candidate[] = []
+    for (const candidate of candidates) {
+      const taken = accepted.some(
+        (other) =>
+          inside(candidate.cue.from, other.content) ||
+          (other.source !== null && inside(candidate.cue.from, [other.source])) ||
+          overlaps(other.cue, candidate.cue) ||
+          candidate.content.some((range) => inside(other.cue.from, [range]))
+      )
+      if (!taken) accepted.push(candidate)
+    }
+    accepted.sort((a, b) => a.cue.from - b.cue.from)
+    const sentenceStart = sentence.position!.start.offset!
+    return accepted.map((candidate) => toAttribution(candidate, tokens, text, sentenceStart))
+  }
+
+  function toAttribution(candidate: Candidate, tokens: Token[], text: string, sentence: number): Attribution {
+    const cue = spanOf(tokens, candidate.cue.from, candidate.cue.to, text)
+    let source: Source | null = null
+    if (candidate.source) {
+      const {from, to, end} = candidate.source
+      source = typer.type(tokens.slice(from, to + 1), text, end)
+    }
+    const content = candidate.content.map((range) => spanOf(tokens, range.from, range.to, text))
+    return {sentence, rule: candidate.rule, source, cue, content}
+  }
+
+  // --- Rules -------------------------------------------------------------
+
+  /** "…, according to SOURCE", "According to SOURCE, …", "…, citing SOURCE". */
+  function accordingTo(tokens: Token[], from: number, phraseEnd: number): Candidate | undefined {
+    if (matchAny(tokens, phraseEnd, notASource) !== undefined) return undefined
+    const sourceEnd = scanRight(tokens, phraseEnd)
+    if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
+    const source = {from: phraseEnd, to: sourceEnd}
+    const cue = {from, to: phraseEnd - 1}
+    const opening = contentStart(tokens, 0)
+    const content: Array<{from: number; to: number}> = []
+    if (from <= opening) {
+      pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
+    } else {
+      pushRange(content, trim(tokens, opening, from - 1))
+      pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
+    }
+    if (content.length === 0) return undefined
+    return {rule: 'according-to', cue, source, content}
+  }
+
+  /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
+  function postposed(tokens: Token[], verb: number): Candidate | undefined {
+    const last = lastContentIndex(tokens)
+    if (verb > last) return undefined
+    let continuation: {from: number; to: number} | undefined
+    const after = verb + 1
+    if (after <= last) {
+      if (isComma(tokens[after])) {
+        const next = tokens[after + 1]
+        if (next && (frames.has(next.lower) || /^(?:according|citing|adding|who|which|as)$/u.test(next.lower))) {
+          return undefined
+        }
+        continuation = trim(tokens, after + 1, last)
+      } else if (!isShortAdjunct(tokens, after, last)) {
+        // "…, said Mr. Smith, a spokesman." is handled below; anything else is not postposed.
+        if (!(isComma(tokens[skipAuxLeft(tokens, verb - 1)]) || isQuote(tokens[skipAuxLeft(tokens, verb - 1)]))) {
+          return undefined
+        }
+      }
+    }
+
+    const beforeVerb = skipAuxLeft(tokens, verb - 1)
+    if (beforeVerb < 0) return undefined
+    const contentOpening = contentStart(tokens, 0)
+    if (isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])) {
+      // Inverted: "…,” said Mr. Smith." Only speech verbs invert, and the source is short.
+      if (frames.get(tokens[verb]!.lower) !== 'clause' || clauseObjectForms.has(tokens[verb]!.lower)) return undefined
+      const sourceEnd = scanRight(tokens, verb + 1)
+      if (sourceEnd < verb + 1 || !tokens[verb + 1]!.word || sourceEnd - verb > 10) return undefined
+      if (adjunctStarters.has(tokens[verb + 1]!.lower) || tokens[verb + 1]!.lower === 'that') return undefined
+      const content = trim(tokens, contentOpening, beforeVerb)
+      if (!content || content.to - content.from < 1) return undefined
+      const ranges: Array<{from: number; to: number}> = [content]
+      if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
+        pushRange(ranges, trim(tokens, sourceEnd + 2, last))
+      }
+      return {rule: 'postposed', cue: {from: verb, to: verb}, source: {from: verb + 1, to: sourceEnd}, content: ranges}
+    }
+
+    // "…, the people familiar with the talks said."
+    let sourceStart = beforeVerb
+    while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+    if (sourceStart === 0) return undefined
+    const boundary = tokens[sourceStart - 1]!
+    if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
+    if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
+    if (!tokens[sourceStart]!.word || boundaries.has(tokens[sourceStart]!.lower)) return undefined
+    let contentEnd = sourceStart - 1
+    while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]) || tokens[contentEnd]!.text === '—')) {
+      contentEnd--
+    }
+    const content = trim(tokens, contentOpening, contentEnd)
+    if (!content || content.to - content.from < 1) return undefined
+    const ranges: Array<{from: number; to: number}> = [content]
+    if (continuation) ranges.push(continuation)
+    return {rule: 'postposed', cue: {from: verb, to: verb}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+  }
+
+  /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
+  function preposed(tokens: Token[], verb: number, frame: Frame): Candidate | undefined {
+    const previous = tokens[verb - 1]
+    if (previous && /^(?:the|a|an|this|these|those|its|his|her|their|our)$/u.test(previous.lower)) return undefined
+    if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
+    let subjectEnd = skipAuxLeft(tokens, verb - 1)
+    if (subjectEnd < 0) return undefined
+    if (isComma(tokens[subjectEnd])) {
+      // Skip a relative clause or an appositive: "Trump, who has campaigned …, praised …".
+      let open = subjectEnd - 1
+      while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+      if (open <= 0 || !isComma(tokens[open])) return undefined
+      const first = tokens[open + 1]
+      if (!first || !/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their|[\p{Lu}].*)$/u.test(first.lower === first.text ? first.text : first.text)) {
+        return undefined
+      }
+      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first)) {
+        return undefined
+      }
+      subjectEnd = open - 1
+    }
+    if (!tokens[subjectEnd]?.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || frames.has(candidate.lower) || passive.has(candidate.lower)) break
+      if (candidate.lower === 'and' && !isCapitalised(tokens[subjectStart - 2])) break
+      subjectStart--
+    }
+    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    const first = tokens[subjectStart]!
+    if (boundaries.has(first.lower) || auxiliaries.has(first.lower)) return undefined
+
+    const last = lastContentIndex(tokens)
+    let from = verb + 1
+    if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
+    let content: {from: number; to: number} | undefined
+    const that = findThat(tokens, from, last)
+    if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
+      if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
+      else if (frame === 'object' || !isOpening(tokens[from])) content = objectOf(tokens, from, last)
+      else content = trim(tokens, from, last)
+    } else if (frame === 'tell') {
+      if (that !== undefined) content = trim(tokens, that + 1, last)
+      else content = trim(tokens, skipAudience(tokens, from), last)
+    } else {
+      content = trim(tokens, that === undefined ? from : that + 1, last)
+    }
+    if (!content) return undefined
+    return {rule: 'preposed', cue: {from: verb, to: verb}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
+  }
+
+  /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
+  function participial(tokens: Token[], verb: number): Candidate | undefined {
+    const opening = contentStart(tokens, 0)
+    const first = tokens[opening]
+    let cue = verb
+    if (first?.lower === 'having' && verb === opening + 1) cue = verb
+    else if (!(verb === opening && tokens[verb]!.lower.endsWith('ing'))) return undefined
+    let comma = verb + 1
+    while (comma < tokens.length && !isBreak(tokens[comma])) comma++
+    if (!isComma(tokens[comma]) || comma === verb + 1) return undefined
+    const content = trim(tokens, verb + 1, comma - 1)
+    const subjectStart = comma + 1
+    let subjectEnd = subjectStart - 1
+    while (
+      subjectEnd + 1 < tokens.length &&
+      tokens[subjectEnd + 1]!.word &&
+      !auxiliaries.has(tokens[subjectEnd + 1]!.lower) &&
+      !passive.has(tokens[subjectEnd + 1]!.lower) &&
+      !frames.has(tokens[subjectEnd + 1]!.lower) &&
+      subjectEnd - subjectStart < 6
+    ) {
+      subjectEnd++
+    }
+    if (!content || subjectEnd < subjectStart) return undefined
+    const stop = tokens[subjectEnd + 1]
+    if (!stop || !(auxiliaries.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
+    return {rule: 'participial', cue: {from: cue, to: cue}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
+  }
+
+  /** "Washington’s complaints that …", "pledges Beijing has made to …", "claims by the company that …". */
+  function nominalCue(tokens: Token[], noun: number): Candidate | undefined {
+    const last = lastContentIndex(tokens)
+    const possessor = tokens[noun - 1]
+    if (possessor && possessor.word && /^\p{Lu}.*['’]s$/u.test(possessor.text)) {
+      let from = noun - 1
+      while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
+      const content = complement(tokens, noun + 1, last)
+      if (!content) return undefined
+      return {
+        rule: 'nominal',
+        cue: {from: noun, to: noun},
+        source: {from, to: noun - 1, end: possessor.end - 2},
+        content: [content]
+      }
+    }
+    // "pledges Beijing has made to …"
+    let cursor = noun + 1
+    if (tokens[cursor]?.lower === 'by' || tokens[cursor]?.lower === 'from') {
+      const sourceFrom = cursor + 1
+      let sourceTo = sourceFrom
+      while (sourceTo + 1 <= last && tokens[sourceTo + 1]!.word && !/^(?:that|to)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
+      if (!tokens[sourceFrom]?.word || sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
+      const content = complement(tokens, sourceTo + 1, last)
+      if (!content) return undefined
+      return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+    }
+    const sourceFrom = cursor
+    while (cursor <= last && isCapitalised(tokens[cursor])) cursor++
+    if (cursor === sourceFrom || cursor - sourceFrom > 5) return undefined
+    const sourceTo = cursor - 1
+    while (cursor <= last && auxiliaries.has(tokens[cursor]!.lower)) cursor++
+    if (!tokens[cursor] || !nominalMakers.has(tokens[cursor]!.lower)) return undefined
+    const content = complement(tokens, cursor + 1, last)
+    if (!content) return undefined
+    return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+  }
+
+  /** "Trump on Twitter: …" — a short name, a colon, then content. */
+  function colon(tokens: Token[], mark: number): Candidate | undefined {
+    const opening = contentStart(tokens, 0)
+    if (mark - opening < 1 || mark - opening > 5) return undefined
+    const sourceTokens = tokens.slice(opening, mark)
+    if (!sourceTokens.every((token) => token.word) || !isCapitalised(sourceTokens[0])) return undefined
+    if (sourceTokens.some((token) => !isCapitalised(token) && !/^(?:on|of|the|in|at)$/u.test(token.lower))) return undefined
+    if (/^(?:note|update|correction|editor|related|photo|video|watch|read|also|see|source|sources)$/u.test(sourceTokens[0]!.lower)) {
+      return undefined
+    }
+    const content = trim(tokens, mark + 1, lastContentIndex(tokens))
+    if (!content || content.to - content.from < 2) return undefined
+    let sourceTo = mark - 1
+    const onIndex = sourceTokens.findIndex((token) => token.lower === 'on' || token.lower === 'in' || token.lower === 'at')
+    if (onIndex > 0) sourceTo = opening + onIndex - 1
+    return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
+  }
+
+  // --- Helpers -----------------------------------------------------------
+
+  /**
+   * "promises", "pledge", "claims" are nouns as often as verbs; right after a
+   * lower-case word that is neither a pronoun nor an auxiliary ("recent
+   * pledges", "the soybean pledge") they are nouns.
+   */
+  function readsAsNoun(tokens: Token[], index: number): boolean {
+    if (!nominal.has(tokens[index]!.lower)) return false
+    const previous = tokens[index - 1]
+    if (!previous?.word || isCapitalised(previous)) return false
+    return !typer.isPronoun(previous) && !auxiliaries.has(previous.lower) && !passive.has(previous.lower)
+  }
+
+  /** "that CLAUSE" (without "that") or "to VERB …" (with "to"), up to the end. */
+  function complement(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
+    const token = tokens[from]
+    if (token?.lower === 'that') return trim(tokens, from + 1, last)
+    if (token?.lower === 'to') return trim(tokens, from, last)
+    return undefined
+  }
+
+  function objectOf(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
+    let to = from
+    if (!tokens[from]?.word || objectStops.has(tokens[from]!.lower)) return undefined
+    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) to++
+    return trim(tokens, from, to)
+  }
+
+  function skipAudience(tokens: Token[], from: number): number {
+    let cursor = from
+    const audience = matchAny(tokens, cursor, audiences)
+    if (audience !== undefined) return audience
+    if (tokens[cursor]?.lower === 'the') cursor++
+    const start = cursor
+    while (isCapitalised(tokens[cursor]) && cursor - start < 6) cursor++
+    return cursor > start ? cursor : from
+  }
+
+  function findThat(tokens: Token[], from: number, last: number): number | undefined {
+    for (let index = from; index <= last && index < from + 8; index++) {
+      const token = tokens[index]!
+      if (token.lower === 'that') return index
+      if (isBreak(token) && !isComma(token)) return undefined
+      if (frames.has(token.lower)) return undefined
+    }
+    return undefined
+  }
+
+  function skipAuxLeft(tokens: Token[], index: number): number {
+    let cursor = index
+    while (cursor >= 0 && tokens[cursor]!.word && auxiliaries.has(tokens[cursor]!.lower)) cursor--
+    return cursor
+  }
+
+  /** A source or object running right from `from` to the next mark; the index of its last token. */
+  function scanRight(tokens: Token[], from: number): number {
+    let to = from - 1
+    while (to + 1 < tokens.length && !isBreak(tokens[to + 1]) && !isQuote(tokens[to + 1])) to++
+    return to
+  }
+
+  function isShortAdjunct(tokens: Token[], from: number, last: number): boolean {
+    if (last - from + 1 > 8) return false
+    if (!adjunctStarters.has(tokens[from]!.lower)) return false
+    for (let index = from; index <= last; index++) {
+      const token = tokens[index]!
+      if (token.lower === 'that' || frames.has(token.lower) || isQuote(token)) return false
+    }
+    return true
+  }
+
+  function contentStart(tokens: Token[], from: number): number {
+    let cursor = from
+    while (cursor < tokens.length && (isQuote(tokens[cursor]) || tokens[cursor]!.text === '(')) cursor++
+    return skipDiscourseMarker(tokens, cursor, tokens.length - 1)
+  }
+
+  function skipDiscourseMarker(tokens: Token[], from: number, limit: number): number {
+    const end = matchAny(tokens, from, discourseMarkers)
+    if (end === undefined || end > limit) return from
+    return isComma(tokens[end]) ? end + 1 : end
+  }
+
+  /** Trim marks (commas, quotes, final stops) from both ends of a range. */
+  function trim(tokens: Token[], from: number, to: number): {from: number; to: number} | undefined {
+    let start = from
+    let end = to
+    while (start <= end && (isBreak(tokens[start]) || isQuote(tokens[start]))) start++
+    while (end >= start && (isBreak(tokens[end]) || isQuote(tokens[end]))) end--
+    if (start > end) return undefined
+    return {from: start, to: end}
+  }
+
+  function isOpening(token: Token | undefined): boolean {
+    return token !== undefined && !token.word && openingQuotes.has(token.text)
+  }
+}
+
+function lastContentIndex(tokens: Token[]): number {
+  let last = tokens.length - 1
+  while (last >= 0 && !tokens[last]!.word && (isBreak(tokens[last]) || closingQuotes.has(tokens[last]!.text))) last--
+  return last
+}
+
+function pushDefined<T>(list: T[], value: T | undefined): void {
+  if (value !== undefined) list.push(value)
+}
+
+function pushRange(list: Array<{from: number; to: number}>, range: {from: number; to: number} | undefined): void {
+  if (range) list.push(range)
+}
+
+function spanOf(tokens: Token[], from: number, to: number, text: string): Span {
+  const start = tokens[from]!.start
+  const end = tokens[to]!.end
+  return {start, end, text: text.slice(start, end)}
+}
+
+function inside(index: number, ranges: Array<{from: number; to: number}>): boolean {
+  return ranges.some((range) => index >= range.from && index <= range.to)
+}
+
+function overlaps(a: {from: number; to: number}, b: {from: number; to: number}): boolean {
+  return a.from <= b.to && b.from <= a.to
+}
+
+function skippedRanges(file: VFile): Array<{start: number; end: number}> {
+  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? [])]
+  if (file.data.dateline) ranges.push(file.data.dateline.sentence)
+  return ranges
+}
+
+/** Quoted stretches of a paragraph, by offsets, from an opening to its closing mark. */
+function quoteRegions(paragraph: Paragraph, text: string): Array<{start: number; end: number}> {
+  const regions: Array<{start: number; end: number}> = []
+  const start = paragraph.position?.start.offset ?? 0
+  const end = paragraph.position?.end.offset ?? 0
+  let open: number | undefined
+  for (let index = start; index < end; index++) {
+    const char = text[index]!
+    if (char === '“') open ??= index
+    else if (char === '”' && open !== undefined) {
+      regions.push({start: open, end: index + 1})
+      open = undefined
+    } else if (char === '"') {
+      if (open === undefined) open = index
+      else {
+        regions.push({start: open, end: index + 1})
+        open = undefined
+      }
+    }
+  }
+  return regions
+}
+
+/** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */
+function extendAcrossQuotes(attribution: Attribution, regions: Array<{start: number; end: number}>, text: string): void {
+  const first = attribution.content[0]
+  const last = attribution.content.at(-1)
+  if (!first || !last) return
+  for (const region of regions) {
+    if (region.start < first.start && region.end > first.start && region.start < attribution.sentence) {
+      first.start = region.start + 1
+      first.text = text.slice(first.start, first.end)
+    }
+    if (region.start < last.end && region.end > last.end + 1 && region.start >= attribution.sentence - 1) {
+      last.end = region.end - 1
+      last.text = text.slice(last.start, last.end)
+    }
+  }
+  for (const span of attribution.content) {
+    const trimmed = span.text.replace(/^[\s“”"‘’]+/u, '')
+    span.start += span.text.length - trimmed.length
+    const right = trimmed.replace(/[\s“”"‘’,]+$/u, '')
+    span.end = span.start + right.length
+    span.text = right
+  }
+}

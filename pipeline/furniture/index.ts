@@ -1,0 +1,59 @@
+import type {Paragraph, Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Transformer} from 'unified'
+import {Lexicon, LexiconError} from '../lexicon.ts'
+import type {FurnitureKind, FurnitureRange} from '../types.ts'
+
+/** A related-headline list ends at a paragraph longer than this many words. */
+const headlineMaxWords = 30
+
+/**
+ * Marks page furniture (promos, navigation headings, lists of related
+ * headlines, newsletter sign-ups) on `file.data.furniture`, one range a
+ * paragraph. Furniture is kept in the annotation but never offered as a claim.
+ */
+export default function retextFurniture(): Transformer<Root> {
+  const lexicon = new Lexicon(new URL('./data/furniture.yml', import.meta.url))
+  const compile = (key: string): RegExp[] =>
+    lexicon.strings(key, {caseSensitive: true}).map((source) => {
+      try {
+        return new RegExp(source, 'iu')
+      } catch (error) {
+        throw new LexiconError(`${lexicon.path}: \`${key}\` pattern ${JSON.stringify(source)}: ${(error as Error).message}`)
+      }
+    })
+  const rules: Array<{kind: 'promo' | 'navigation' | 'newsletter'; patterns: RegExp[]}> = [
+    {kind: 'promo', patterns: compile('promo')},
+    {kind: 'navigation', patterns: compile('navigation')},
+    {kind: 'newsletter', patterns: compile('newsletter')}
+  ]
+
+  return function (tree, file) {
+    const ranges: FurnitureRange[] = []
+    let afterEnd = false
+    let inList = false
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+      const text = toString(paragraph).trim()
+      const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(text)))
+      let kind: FurnitureKind | undefined = matched?.kind
+      if (kind === undefined && inList && wordCount(paragraph) <= headlineMaxWords) kind = 'related-headline'
+      else if (kind === undefined && afterEnd) kind = 'trailer'
+      if (kind === 'promo') afterEnd = true
+      inList = kind === 'navigation' || kind === 'related-headline'
+      if (kind !== undefined) {
+        ranges.push({kind, start: paragraph.position.start.offset!, end: paragraph.position.end.offset!})
+      }
+    }
+    if (ranges.length > 0) file.data.furniture = ranges
+  }
+}
+
+function wordCount(paragraph: Paragraph): number {
+  let count = 0
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    for (const node of sentence.children) if (node.type === 'WordNode') count++
+  }
+  return count
+}

@@ -1,0 +1,54 @@
+/** A stretch of the original file: `file.value.slice(start, end) === text`. */
+export interface Span {
+  start: number
+  end: number
+  text: string
+}
+
+export type SourceType =
+  | 'named-person'
+  | 'named-organisation'
+  | 'unnamed-person'
+  | 'unnamed-group'
+  | 'document'
+  | 'pronoun'
+
+export interface Source extends Span {
+  type: SourceType
+  /** True for unnamed people and groups: the reader cannot tell who they are. */
+  anonymous: boolean
+  /** What the text gives as the source's grounds to know ("familiar with the talks"). */
+  basis: Span | null
+}
+
+export interface Attribution {
+  /** Start offset of the sentence the cue stands in. */
+  sentence: number
+  /** Which rule found it, for reports and evaluation. */
+  rule: string
+  source: Source | null
+  cue: Span
+  /** One span, or several when the attribution interrupts its content. */
+  content: Span[]
+}
+
+export type FurnitureKind = 'promo' | 'navigation' | 'related-headline' | 'newsletter' | 'trailer'
+
+export interface FurnitureRange {
+  kind: FurnitureKind
+  start: number
+  end: number
+}
+
+export interface Dateline extends Span {
+  /** The whole dateline sentence ("BEIJING —"), of which `text` is the place. */
+  sentence: {start: number; end: number}
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    dateline: Dateline
+    furniture: FurnitureRange[]
+    attributions: Attribution[]
+  }
+}

@@ -1,0 +1,138 @@
+import {spawnSync} from 'node:child_process'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
+const cli = path.join(root, 'pipeline/cli/annotate.ts')
+const seed = path.join(root, 'seeds/us-china-trade-talks.txt')
+
+let work: string
+
+function run(...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd: work, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+function files(folder: string): string[] {
+  const full = path.join(work, folder)
+  if (!existsSync(full)) return []
+  return readdirSync(full, {recursive: true, encoding: 'utf8'}).sort()
+}
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'annotate-cli-'))
+  mkdirSync(path.join(work, 'seeds/asia'), {recursive: true})
+  cpSync(seed, path.join(work, 'seeds/trade.txt'))
+  cpSync(seed, path.join(work, 'seeds/asia/trade-copy.txt'))
+})
+
+afterEach(() => {
+  rmSync(work, {recursive: true, force: true})
+})
+
+describe('npm run annotate', () => {
+  it('annotates every seed into the same relative path under annotations/', () => {
+    const result = run()
+    expect(result.status, result.stderr).toBe(0)
+    expect(files('annotations')).toEqual(['asia', 'asia/trade-copy.yaml', 'trade.yaml'])
+    const yaml = readFileSync(path.join(work, 'annotations/asia/trade-copy.yaml'), 'utf8')
+    expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../../pipeline/schema/annotation.schema.json')
+    expect(yaml).toContain('  path: "seeds/asia/trade-copy.txt"')
+    expect(result.stderr).toContain('seeds/trade.txt')
+    expect(result.stderr).toContain('18 sentences (9 body, 8 furniture), 7 attributions, 4 anonymous sources')
+  })
+
+  it('writes byte-identical files when nothing changed', () => {
+    run()
+    const first = readFileSync(path.join(work, 'annotations/trade.yaml'))
+    run()
+    expect(readFileSync(path.join(work, 'annotations/trade.yaml')).equals(first)).toBe(true)
+  })
+
+  it('annotates only the paths given', () => {
+    const result = run('seeds/asia')
+    expect(result.status, result.stderr).toBe(0)
+    expect(files('annotations')).toEqual(['asia', 'asia/trade-copy.yaml'])
+  })
+
+  it('maps an article outside seeds/ to annotations/<its name>.yaml', () => {
+    cpSync(seed, path.join(work, 'elsewhere.txt'))
+    const result = run('elsewhere.txt')
+    expect(result.status, result.stderr).toBe(0)
+    expect(files('annotations')).toEqual(['elsewhere.yaml'])
+  })
+
+  it('prints instead of writing with --stdout', () => {
+    const result = run('--stdout', 'seeds/trade.txt')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=../pipeline/schema/annotation.schema.json')
+    expect(result.stdout).toContain('  path: "seeds/trade.txt"')
+    expect(result.stdout).toContain('text: "people with knowledge of the matter"')
+    expect(files('annotations')).toEqual([])
+  })
+
+  it('separates several articles on --stdout as YAML documents', () => {
+    const result = run('--stdout')
+    expect(result.stdout.split('\n---\n')).toHaveLength(2)
+  })
+
+  it('reports unreadable articles with their path and place, annotates the rest, exits 1', () => {
+    writeFileSync(path.join(work, 'seeds/empty.txt'), '')
+    writeFileSync(path.join(work, 'seeds/blank.txt'), '  \n\n')
+    writeFileSync(path.join(work, 'seeds/binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]))
+    writeFileSync(path.join(work, 'seeds/latin1.txt'), Buffer.concat([Buffer.from('Fine line.\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]))
+    mkdirSync(path.join(work, 'annotations'))
+    writeFileSync(path.join(work, 'annotations/latin1.yaml'), 'previous: annotation\n')
+
+    const result = run()
+    expect(result.status).toBe(1)
+    expect(files('annotations')).toEqual(['asia', 'asia/trade-copy.yaml', 'latin1.yaml', 'trade.yaml'])
+    expect(readFileSync(path.join(work, 'annotations/latin1.yaml'), 'utf8')).toBe('previous: annotation\n')
+    expect(result.stderr).toMatch(/seeds\/empty\.txt\n\s*1:1\s+error\s+empty file/u)
+    expect(result.stderr).toMatch(/seeds\/blank\.txt\n\s*1:1\s+error\s+empty file: only white space/u)
+    expect(result.stderr).toMatch(/seeds\/binary\.txt\n\s*1:5\s+error\s+binary file \(NUL byte at byte 4\)/u)
+    expect(result.stderr).toMatch(/seeds\/latin1\.txt\n\s*2:4\s+error\s+not UTF-8: invalid byte 0xe9 at byte 14/u)
+  })
+
+  it('reports a missing path and still annotates the others', () => {
+    const result = run('seeds/trade.txt', 'seeds/missing.txt')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/seeds\/missing\.txt\n\s*1:1\s+error\s+cannot read file: ENOENT/u)
+    expect(files('annotations')).toEqual(['trade.yaml'])
+  })
+
+  it('leaves no temporary files behind', () => {
+    run()
+    expect(files('annotations').filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('tells the truth in --help, and rejects unknown options with exit 2', () => {
+    const help = run('--help')
+    expect(help.status).toBe(0)
+    for (const option of ['--stdout', '--seeds DIR', '--out DIR', '--quiet', '--help']) expect(help.stdout).toContain(option)
+    const wrong = run('--frobnicate')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain("Unknown option '--frobnicate'")
+  })
+
+  it('honours --seeds, --out and --quiet', () => {
+    mkdirSync(path.join(work, 'articles'))
+    cpSync(seed, path.join(work, 'articles/one.txt'))
+    const result = run('--seeds', 'articles', '--out', 'out', '--quiet')
+    expect(result.status, result.stderr).toBe(0)
+    expect(files('out')).toEqual(['one.yaml'])
+    expect(result.stderr).not.toContain('sentences')
+  })
+
+  it('says so when there is nothing to annotate', () => {
+    rmSync(path.join(work, 'seeds'), {recursive: true})
+    mkdirSync(path.join(work, 'seeds'))
+    const result = run()
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('no .txt articles found in seeds')
+  })
+})

@@ -1,0 +1,47 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {Lexicon} from '../pipeline/lexicon.ts'
+
+const folder = mkdtempSync(path.join(tmpdir(), 'lexicon-'))
+
+function lexicon(name: string, text: string): () => Lexicon {
+  const file = path.join(folder, name)
+  writeFileSync(file, text)
+  return () => new Lexicon(pathToFileURL(file))
+}
+
+describe('Lexicon', () => {
+  it('reads lists and groups', () => {
+    const loaded = lexicon('good.yml', 'words: [a, B]\nverbs:\n  say: [say, said]\n  add: [add]\n')()
+    expect(loaded.strings('words')).toEqual(['a', 'B'])
+    expect([...loaded.groups('verbs')]).toEqual([
+      ['say', ['say', 'said']],
+      ['add', ['add']]
+    ])
+  })
+
+  const invalid: Array<[string, string, (loaded: Lexicon) => unknown, RegExp]> = [
+    ['duplicate entry', 'words:\n  - said\n  - Said\n', (l) => l.strings('words'), /dup-0\.yml:3:5: duplicate entry `Said` in `words`/u],
+    ['duplicate key', 'words: [a]\nwords: [b]\n', () => undefined, /dup-1\.yml:2:1: Map keys must be unique/u],
+    ['form under two lemmas', 'verbs:\n  say: [said]\n  tell: [said]\n', (l) => l.groups('verbs'), /dup-2\.yml:3:10: `said` is listed under both `say` and `tell`/u],
+    ['not a list', 'words: nope\n', (l) => l.strings('words'), /dup-3\.yml:1:8: `words` must be a list of strings/u],
+    ['empty entry', 'words:\n  - ""\n', (l) => l.strings('words'), /dup-4\.yml:2:5: `words` entries must be non-empty strings/u],
+    ['a number', 'words:\n  - 12\n', (l) => l.strings('words'), /dup-5\.yml:2:5: `words` entries must be non-empty strings/u],
+    ['missing section', 'other: [a]\n', (l) => l.strings('words'), /dup-6\.yml:1:1: missing section `words`/u],
+    ['not a mapping', '- a\n- b\n', () => undefined, /dup-7\.yml:1:1: expected a mapping of lexicon sections/u],
+    ['syntax error', 'words: [a, b\n', () => undefined, /dup-8\.yml:\d+:\d+: /u]
+  ]
+
+  it.each(invalid.map((row, index) => [...row, index] as const))('reports %s with file:line:column', (_name, text, use, pattern, index) => {
+    const load = lexicon(`dup-${index}.yml`, text)
+    expect(() => use(load())).toThrow(pattern)
+  })
+
+  it('loads every lexicon the pipeline ships without error', async () => {
+    const {createAnnotator} = await import('../pipeline/processor.ts')
+    expect(() => createAnnotator()).not.toThrow()
+  })
+})

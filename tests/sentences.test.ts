@@ -1,0 +1,97 @@
+import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {describe, expect, it} from 'vitest'
+import retextEnglishLines from '../pipeline/parse/index.ts'
+import retextNewsSentences from '../pipeline/sentences/index.ts'
+
+const lines = unified().use(retextEnglishLines).use(retextNewsSentences)
+const plain = unified().use(retextEnglish).use(retextNewsSentences)
+
+function sentences(processor: typeof lines | typeof plain, text: string): string[] {
+  const tree = processor.runSync(processor.parse(text)) as Root
+  const found: string[] = []
+  visit(tree, 'SentenceNode', (sentence) => {
+    const start = sentence.position!.start.offset!
+    const end = sentence.position!.end.offset!
+    expect(text.slice(start, end)).toBe(toString(sentence))
+    found.push(toString(sentence))
+  })
+  return found
+}
+
+/** [input, expected sentences]: cases parse-english alone gets wrong, and ones it must keep right. */
+const cases: Array<[string, string[]]> = [
+  // Numbers ending a sentence.
+  ['Prices rose to 12. Analysts expect more.', ['Prices rose to 12.', 'Analysts expect more.']],
+  ['Growth slowed to 2.5. Economists were surprised.', ['Growth slowed to 2.5.', 'Economists were surprised.']],
+  ['The index fell 340. It was the worst day since March.', ['The index fell 340.', 'It was the worst day since March.']],
+  // Initialisms ending a sentence before a common opener, and not before a name.
+  ['He moved to the U.S. Last year he became a citizen.', ['He moved to the U.S.', 'Last year he became a citizen.']],
+  ['The meeting ends at 5 p.m. The vote follows.', ['The meeting ends at 5 p.m.', 'The vote follows.']],
+  ['The U.S. Senate voted on Tuesday.', ['The U.S. Senate voted on Tuesday.']],
+  ['Officials in the U.K. Treasury disagreed.', ['Officials in the U.K. Treasury disagreed.']],
+  // Single initials.
+  ['Donald J. Trump spoke on Friday.', ['Donald J. Trump spoke on Friday.']],
+  ['Patients need vitamin C. The doctor agreed.', ['Patients need vitamin C.', 'The doctor agreed.']],
+  // Abbreviations parse-english does not know.
+  ['The team is ranked No. 1 in the league.', ['The team is ranked No. 1 in the league.']],
+  ['The final was Spain vs. Germany in Berlin.', ['The final was Spain vs. Germany in Berlin.']],
+  ['See Fig. 3 for the full series.', ['See Fig. 3 for the full series.']],
+  ['The plant makes approx. 300 cars a day.', ['The plant makes approx. 300 cars a day.']],
+  ['Acme Corp. said profits rose.', ['Acme Corp. said profits rose.']],
+  ['Shares of Acme Corp. The company declined to comment.', ['Shares of Acme Corp.', 'The company declined to comment.']],
+  ['The vote is set for Jan. 12 in Paris.', ['The vote is set for Jan. 12 in Paris.']],
+  ['Gen. Milley and Sen. Warren met Supt. Jones.', ['Gen. Milley and Sen. Warren met Supt. Jones.']],
+  // Things that must stay as they are.
+  ['Mr. Smith said so. Dr. Jones agreed.', ['Mr. Smith said so.', 'Dr. Jones agreed.']],
+  ['“We won,” he said. “It was hard.”', ['“We won,” he said.', '“It was hard.”']],
+  ['Is it over? Nobody knows!', ['Is it over?', 'Nobody knows!']],
+  ['1. Introduction of the bill', ['1. Introduction of the bill']]
+]
+
+describe('retextNewsSentences', () => {
+  it.each(cases)('%s', (input, expected) => {
+    expect(sentences(lines, input)).toEqual(expected)
+  })
+
+  it('works after plain retext-english too', () => {
+    expect(sentences(plain, 'Prices rose to 12. Analysts see No. 1 firms in the U.S. Last year was worse.')).toEqual([
+      'Prices rose to 12.',
+      'Analysts see No. 1 firms in the U.S.',
+      'Last year was worse.'
+    ])
+  })
+})
+
+describe('retextEnglishLines', () => {
+  it('makes every line a paragraph, with positions in the original text', () => {
+    const text = 'First line. Still first.\nSecond line\r\n\r\nThird, after a blank line.\n'
+    const tree = lines.parse(text) as Root
+    const paragraphs = tree.children.filter((child) => child.type === 'ParagraphNode')
+    expect(paragraphs.map((paragraph) => toString(paragraph))).toEqual([
+      'First line. Still first.',
+      'Second line',
+      'Third, after a blank line.'
+    ])
+    expect(paragraphs.map((paragraph) => paragraph.position!.start)).toEqual([
+      {line: 1, column: 1, offset: 0},
+      {line: 2, column: 1, offset: 25},
+      {line: 4, column: 1, offset: 40}
+    ])
+    expect(toString(tree)).toBe(text)
+  })
+
+  it('keeps leading white space and odd line breaks in the tree', () => {
+    const text = '  Indented line.\u2028Next.\rLast.'
+    const tree = lines.parse(text) as Root
+    expect(toString(tree)).toBe(text)
+    visit(tree, (node) => {
+      if (node.position && 'value' in node) {
+        expect(text.slice(node.position.start.offset, node.position.end.offset)).toBe(node.value)
+      }
+    })
+  })
+})
