@@ -53,11 +53,18 @@ export default function retextAttribution(): Transformer<Root> {
       }
     }
   }
+  const needsComplement = new Set<string>()
+  const needsComplementLemmas = lowerSet(cues.strings('needs-complement'))
+  for (const [lemma, forms] of cues.groups('clause')) {
+    if (needsComplementLemmas.has(lemma)) for (const form of forms) needsComplement.add(form)
+  }
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
+  const adverbs = lowerSet(cues.strings('adverbs'))
+  const skippable = new Set([...auxiliaries, ...adverbs])
   const passive = lowerSet(cues.strings('passive'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
   const discourseMarkers = cues.strings('discourse-markers').map(phraseWords)
@@ -78,7 +85,7 @@ export default function retextAttribution(): Transformer<Root> {
         const start = sentence.position.start.offset!
         if (skipped.some((range) => start >= range.start && start < range.end)) continue
         for (const attribution of findInSentence(sentence, text)) {
-          extendAcrossQuotes(attribution, quotes, text)
+          extendAcrossQuotes(attribution, quotes, text, sentence.position.end.offset!)
           attributions.push(attribution)
         }
       }
@@ -174,7 +181,8 @@ export default function retextAttribution(): Transformer<Root> {
     const last = lastContentIndex(tokens)
     if (verb > last) return undefined
     let continuation: {from: number; to: number} | undefined
-    const after = verb + 1
+    // "…, she told reporters on Thursday.": the audience is neither source nor content.
+    const after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, verb + 1) : verb + 1
     if (after <= last) {
       if (isComma(tokens[after])) {
         const next = tokens[after + 1]
@@ -248,7 +256,15 @@ export default function retextAttribution(): Transformer<Root> {
       }
       subjectEnd = open - 1
     }
-    if (!tokens[subjectEnd]?.word) return undefined
+    if (!tokens[subjectEnd]?.word || boundaries.has(tokens[subjectEnd]!.lower)) return undefined
+    const next = tokens[verb + 1]
+    if (
+      needsComplement.has(tokens[verb]!.lower) &&
+      !(next && (next.lower === 'to' || next.text === ':' || isOpening(next))) &&
+      findThat(tokens, verb + 1, lastContentIndex(tokens)) === undefined
+    ) {
+      return undefined
+    }
     let subjectStart = subjectEnd
     while (subjectStart > 0) {
       const candidate = tokens[subjectStart - 1]!
@@ -259,7 +275,7 @@ export default function retextAttribution(): Transformer<Root> {
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
-    if (boundaries.has(first.lower) || auxiliaries.has(first.lower)) return undefined
+    if (boundaries.has(first.lower) || skippable.has(first.lower)) return undefined
 
     const last = lastContentIndex(tokens)
     let from = verb + 1
@@ -296,7 +312,7 @@ export default function retextAttribution(): Transformer<Root> {
     while (
       subjectEnd + 1 < tokens.length &&
       tokens[subjectEnd + 1]!.word &&
-      !auxiliaries.has(tokens[subjectEnd + 1]!.lower) &&
+      !skippable.has(tokens[subjectEnd + 1]!.lower) &&
       !passive.has(tokens[subjectEnd + 1]!.lower) &&
       !frames.has(tokens[subjectEnd + 1]!.lower) &&
       subjectEnd - subjectStart < 6
@@ -305,7 +321,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (!content || subjectEnd < subjectStart) return undefined
     const stop = tokens[subjectEnd + 1]
-    if (!stop || !(auxiliaries.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
+    if (!stop || !(skippable.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
     return {rule: 'participial', cue: {from: cue, to: cue}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
   }
 
@@ -316,8 +332,9 @@ export default function retextAttribution(): Transformer<Root> {
     if (possessor && possessor.word && /^\p{Lu}.*['’]s$/u.test(possessor.text)) {
       let from = noun - 1
       while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
-      const content = complement(tokens, noun + 1, last)
+      let content = complement(tokens, noun + 1, last)
       if (!content) return undefined
+      if (from === contentStart(tokens, 0)) content = beforeMainVerb(tokens, content)
       return {
         rule: 'nominal',
         cue: {from: noun, to: noun},
@@ -340,7 +357,7 @@ export default function retextAttribution(): Transformer<Root> {
     while (cursor <= last && isCapitalised(tokens[cursor])) cursor++
     if (cursor === sourceFrom || cursor - sourceFrom > 5) return undefined
     const sourceTo = cursor - 1
-    while (cursor <= last && auxiliaries.has(tokens[cursor]!.lower)) cursor++
+    while (cursor <= last && skippable.has(tokens[cursor]!.lower)) cursor++
     if (!tokens[cursor] || !nominalMakers.has(tokens[cursor]!.lower)) return undefined
     const content = complement(tokens, cursor + 1, last)
     if (!content) return undefined
@@ -353,15 +370,16 @@ export default function retextAttribution(): Transformer<Root> {
     if (mark - opening < 1 || mark - opening > 5) return undefined
     const sourceTokens = tokens.slice(opening, mark)
     if (!sourceTokens.every((token) => token.word) || !isCapitalised(sourceTokens[0])) return undefined
-    if (sourceTokens.some((token) => !isCapitalised(token) && !/^(?:on|of|the|in|at)$/u.test(token.lower))) return undefined
+    // "Macron on Twitter:", "Sunak on immigration:": a name, then perhaps where or what about.
+    const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
+    const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
+    if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
     if (/^(?:note|update|correction|editor|related|photo|video|watch|read|also|see|source|sources)$/u.test(sourceTokens[0]!.lower)) {
       return undefined
     }
     const content = trim(tokens, mark + 1, lastContentIndex(tokens))
     if (!content || content.to - content.from < 2) return undefined
-    let sourceTo = mark - 1
-    const onIndex = sourceTokens.findIndex((token) => token.lower === 'on' || token.lower === 'in' || token.lower === 'at')
-    if (onIndex > 0) sourceTo = opening + onIndex - 1
+    const sourceTo = opening + name.length - 1
     return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
   }
 
@@ -376,7 +394,7 @@ export default function retextAttribution(): Transformer<Root> {
     if (!nominal.has(tokens[index]!.lower)) return false
     const previous = tokens[index - 1]
     if (!previous?.word || isCapitalised(previous)) return false
-    return !typer.isPronoun(previous) && !auxiliaries.has(previous.lower) && !passive.has(previous.lower)
+    return !typer.isPronoun(previous) && !skippable.has(previous.lower) && !passive.has(previous.lower)
   }
 
   /** "that CLAUSE" (without "that") or "to VERB …" (with "to"), up to the end. */
@@ -385,6 +403,24 @@ export default function retextAttribution(): Transformer<Root> {
     if (token?.lower === 'that') return trim(tokens, from + 1, last)
     if (token?.lower === 'to') return trim(tokens, from, last)
     return undefined
+  }
+
+  /**
+   * "Beijing’s insistence that the island is part of its territory has not
+   * changed": when the cue phrase is the subject, its clause ends before the
+   * last verb group, the main clause's. Verb groups are found by their
+   * auxiliaries; with fewer than two, the clause runs to the end.
+   */
+  function beforeMainVerb(tokens: Token[], range: {from: number; to: number}): {from: number; to: number} {
+    const groups: number[] = []
+    for (let index = range.from; index <= range.to; index++) {
+      const token = tokens[index]!
+      if (!token.word || !(passive.has(token.lower) || auxiliaries.has(token.lower))) continue
+      if (index > range.from && groups.at(-1) === index - 1) continue
+      groups.push(index)
+    }
+    if (groups.length < 2) return range
+    return trim(tokens, range.from, groups.at(-1)! - 1) ?? range
   }
 
   function objectOf(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
@@ -416,7 +452,7 @@ export default function retextAttribution(): Transformer<Root> {
 
   function skipAuxLeft(tokens: Token[], index: number): number {
     let cursor = index
-    while (cursor >= 0 && tokens[cursor]!.word && auxiliaries.has(tokens[cursor]!.lower)) cursor--
+    while (cursor >= 0 && tokens[cursor]!.word && skippable.has(tokens[cursor]!.lower)) cursor--
     return cursor
   }
 
@@ -522,25 +558,27 @@ function quoteRegions(paragraph: Paragraph, text: string): Array<{start: number;
 }
 
 /** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */
-function extendAcrossQuotes(attribution: Attribution, regions: Array<{start: number; end: number}>, text: string): void {
+function extendAcrossQuotes(
+  attribution: Attribution,
+  regions: Array<{start: number; end: number}>,
+  text: string,
+  sentenceEnd: number
+): void {
   const first = attribution.content[0]
   const last = attribution.content.at(-1)
   if (!first || !last) return
   for (const region of regions) {
-    if (region.start < first.start && region.end > first.start && region.start < attribution.sentence) {
+    if (region.start < attribution.sentence && region.end > first.start && region.start < first.start) {
       first.start = region.start + 1
       first.text = text.slice(first.start, first.end)
     }
-    if (region.start < last.end && region.end > last.end + 1 && region.start >= attribution.sentence - 1) {
+    if (region.end > sentenceEnd && region.start < last.end && region.end > last.end) {
       last.end = region.end - 1
       last.text = text.slice(last.start, last.end)
+      // The quote's own closing stop or comma is not content.
+      const trimmed = last.text.replace(/\s+$/u, '').replace(/(?<!\b\p{L})[.,]$/u, '')
+      last.end = last.start + trimmed.length
+      last.text = trimmed
     }
-  }
-  for (const span of attribution.content) {
-    const trimmed = span.text.replace(/^[\s“”"‘’]+/u, '')
-    span.start += span.text.length - trimmed.length
-    const right = trimmed.replace(/[\s“”"‘’,]+$/u, '')
-    span.end = span.start + right.length
-    span.text = right
   }
 }

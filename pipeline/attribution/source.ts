@@ -13,6 +13,7 @@ export class SourceTyper {
   private readonly metonyms: Set<string>
   private readonly titles: Set<string>
   private readonly basis: string[][]
+  private readonly modifierStarts: Set<string>
 
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
@@ -25,6 +26,7 @@ export class SourceTyper {
     this.metonyms = new Set(lexicon.strings('metonyms', {caseSensitive: true}))
     this.titles = new Set(lexicon.strings('titles', {caseSensitive: true}))
     this.basis = lexicon.strings('basis').map(phraseWords)
+    this.modifierStarts = lowerSet(lexicon.strings('modifier-starts'))
   }
 
   isPronoun(token: Token): boolean {
@@ -60,40 +62,49 @@ export class SourceTyper {
   private classify(core: Token[], text: string): SourceType {
     const words = core.filter((token) => token.word)
     if (words.length === 1 && this.pronouns.has(words[0]!.lower)) return 'pronoun'
+    if (words.length === 0) return 'unnamed-group'
+    const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.text)
+    const bare = (token: Token): string => token.text.replace(/['’]s$/u, '')
 
-    // The head is the last word before a modifier: "officials at the ministry", "a spokesman for …".
-    let headIndex = words.length - 1
+    // The head is the last word before its modifiers: "officials at the ministry",
+    // "a report released Tuesday by …" ("of" inside a name does not count: "Bank of England").
+    let cut = words.length
     for (let index = 1; index < words.length; index++) {
-      if (/^(?:of|at|for|from|in|with|who|which|that|on|to|under|representing)$/u.test(words[index]!.text)) {
-        headIndex = index - 1
+      const lower = words[index]!.lower
+      if (lower === 'of' && isCapitalised(words[index + 1])) continue
+      if (this.modifierStarts.has(lower)) {
+        cut = index
         break
       }
     }
-    const head = words[headIndex]
-    if (!head) return 'unnamed-group'
-    const headWord = head.lower.replace(/['’]s$/u, '')
-    const capitalised = words.slice(0, headIndex + 1).filter((token) => /^\p{Lu}/u.test(token.text))
-    const name = capitalised.map((token) => token.text.replace(/['’]s$/u, '')).join(' ')
-    const firstLower = words[0]!.lower
-    const indefinite = /^(?:a|an|one|two|three|several|some|many|other|another)$/u.test(firstLower)
+    const headWords = words.slice(0, cut)
+    const head = headWords.at(-1)!
+    const headLower = head.lower.replace(/['’]s$/u, '')
+    const indefinite = /^(?:a|an|one|two|three|several|some|many|other|another)$/u.test(words[0]!.lower)
 
-    if (!/^\p{Lu}/u.test(head.text)) {
-      if (this.documentNouns.has(headWord)) return 'document'
-      if (this.groupNouns.has(headWord)) return 'unnamed-group'
-      if (this.personNouns.has(headWord)) return 'unnamed-person'
-      if (this.organisationNouns.has(headWord)) return indefinite ? 'unnamed-group' : 'named-organisation'
-      return headWord.endsWith('s') ? 'unnamed-group' : 'unnamed-person'
+    // A common noun, or a capitalised one only because it opens the sentence ("Officials said").
+    if (!isCapitalised(head) || headWords.length === 1) {
+      if (this.documentNouns.has(headLower)) return 'document'
+      if (this.groupNouns.has(headLower)) return 'unnamed-group'
+      if (this.personNouns.has(headLower)) return 'unnamed-person'
+      if (this.organisationNouns.has(headLower)) return indefinite ? 'unnamed-group' : 'named-organisation'
+      if (!isCapitalised(head)) return headLower.endsWith('s') ? 'unnamed-group' : 'unnamed-person'
     }
-    const coreText = text.slice(core[0]!.start, core.at(-1)!.end).replace(/['’]s$/u, '')
-    if (
-      this.metonyms.has(name) ||
-      this.metonyms.has(coreText) ||
-      capitalised.some((token) => this.organisationWords.has(token.text) || /^\p{Lu}{2,}$/u.test(token.text)) ||
-      this.organisationNouns.has(headWord)
-    ) {
+
+    const capitalised = headWords.filter(isCapitalised)
+    const name = capitalised.map(bare).join(' ')
+    const coreText = text.slice(core[0]!.start, core.at(-1)!.end).replace(/['’]s$/u, '').replace(/^the\s+/iu, '')
+    const last = bare(capitalised.at(-1)!)
+    if (this.metonyms.has(name) || this.metonyms.has(coreText) || this.metonyms.has(last)) return 'named-organisation'
+    if (this.organisationWords.has(last) || /^\p{Lu}{2,}$/u.test(last) || this.organisationNouns.has(last.toLowerCase())) {
       return 'named-organisation'
     }
-    if (capitalised.every((token) => this.titles.has(token.text))) return 'unnamed-person'
+    if (capitalised.some((token) => this.titles.has(token.text))) {
+      return capitalised.every((token) => this.titles.has(token.text)) ? 'unnamed-person' : 'named-person'
+    }
+    if (capitalised.some((token) => this.organisationWords.has(token.text) || /^\p{Lu}{2,}$/u.test(token.text))) {
+      return 'named-organisation'
+    }
     return 'named-person'
   }
 }

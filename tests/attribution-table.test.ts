@@ -1,0 +1,917 @@
+import {describe, expect, it} from 'vitest'
+import type {Attribution, SourceType} from '../pipeline/types.ts'
+import {analyze} from './helpers.ts'
+
+/**
+ * Table of single-sentence news articles and the attributions the pipeline
+ * should find in them, compared as span texts. Offsets are checked separately:
+ * every span returned must be the slice of the text it claims to be.
+ *
+ * The sentences were written for this table; they are not taken from any
+ * evaluation set.
+ */
+
+/** What a test expects of one attribution, and what it compares the pipeline's output with. */
+interface Projection {
+  source: string | null
+  type: SourceType | null
+  anonymous: boolean | null
+  basis: string | null
+  cue: string
+  content: string[]
+}
+
+interface Case {
+  sentence: string
+  expected: Projection[]
+}
+
+function project(attribution: Attribution): Projection {
+  const source = attribution.source
+  return {
+    source: source?.text ?? null,
+    type: source?.type ?? null,
+    anonymous: source?.anonymous ?? null,
+    basis: source?.basis?.text ?? null,
+    cue: attribution.cue.text,
+    content: attribution.content.map((span) => span.text)
+  }
+}
+
+/** Every span of the attributions whose offsets do not cut out its text. */
+function offsetMismatches(text: string, attributions: Attribution[]): string[] {
+  const problems: string[] = []
+  const check = (where: string, span: {text: string; start: number; end: number}): void => {
+    const slice = text.slice(span.start, span.end)
+    if (slice !== span.text) problems.push(`${where} [${span.start}, ${span.end}]: ${JSON.stringify(span.text)} but text has ${JSON.stringify(slice)}`)
+  }
+  attributions.forEach((attribution, index) => {
+    check(`a${index + 1} cue`, attribution.cue)
+    attribution.content.forEach((span, part) => check(`a${index + 1} content[${part}]`, span))
+    if (attribution.source) {
+      check(`a${index + 1} source`, attribution.source)
+      if (attribution.source.basis) check(`a${index + 1} basis`, attribution.source.basis)
+    }
+  })
+  return problems
+}
+
+// --- "according to" ----------------------------------------------------------
+
+const accordingTo: Case[] = [
+  {
+    sentence:
+      'According to a report released Tuesday by the Labor Department, job openings fell to their lowest level in three years.',
+    expected: [
+      {
+        source: 'a report released Tuesday by the Labor Department',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'According to',
+        content: ['job openings fell to their lowest level in three years']
+      }
+    ]
+  },
+  {
+    sentence: 'Global smartphone shipments fell 12% in the third quarter, according to data from research firm Canalys.',
+    expected: [
+      {
+        source: 'data from research firm Canalys',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'according to',
+        content: ['Global smartphone shipments fell 12% in the third quarter']
+      }
+    ]
+  },
+  {
+    sentence: 'The two companies have held preliminary talks about a merger, according to people familiar with the matter.',
+    expected: [
+      {
+        source: 'people familiar with the matter',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: 'familiar with the matter',
+        cue: 'according to',
+        content: ['The two companies have held preliminary talks about a merger']
+      }
+    ]
+  },
+  {
+    sentence: 'The bank, according to two people briefed on the plan, intends to cut about 3,000 jobs by the end of the year.',
+    expected: [
+      {
+        source: 'two people briefed on the plan',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: 'briefed on the plan',
+        cue: 'according to',
+        content: ['The bank', 'intends to cut about 3,000 jobs by the end of the year']
+      }
+    ]
+  },
+  {
+    sentence: 'According to the Commerce Ministry, exports rose 8.5% in May from a year earlier.',
+    expected: [
+      {
+        source: 'the Commerce Ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'According to',
+        content: ['exports rose 8.5% in May from a year earlier']
+      }
+    ]
+  },
+  {
+    sentence:
+      'The fire started in an electrical panel on the third floor, according to a senior fire department official with knowledge of the investigation.',
+    expected: [
+      {
+        source: 'a senior fire department official with knowledge of the investigation',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: 'with knowledge of the investigation',
+        cue: 'according to',
+        content: ['The fire started in an electrical panel on the third floor']
+      }
+    ]
+  },
+  {
+    sentence: 'Tesla is preparing to recall about 120,000 vehicles sold in China, according to Reuters.',
+    expected: [
+      {
+        source: 'Reuters',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'according to',
+        content: ['Tesla is preparing to recall about 120,000 vehicles sold in China']
+      }
+    ]
+  },
+  {
+    sentence: 'According to Health Minister Mark Holland, wait times in emergency rooms have doubled since 2019.',
+    expected: [
+      {
+        source: 'Health Minister Mark Holland',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'According to',
+        content: ['wait times in emergency rooms have doubled since 2019']
+      }
+    ]
+  },
+  {
+    sentence: 'According to the filing, the company had $2.1 billion in cash at the end of March.',
+    expected: [
+      {
+        source: 'the filing',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'According to',
+        content: ['the company had $2.1 billion in cash at the end of March']
+      }
+    ]
+  },
+  {
+    sentence: 'For instance, hospital admissions fell by a third last winter, according to the report.',
+    expected: [
+      {
+        source: 'the report',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'according to',
+        content: ['hospital admissions fell by a third last winter']
+      }
+    ]
+  },
+  {
+    sentence: 'Ticket sales, according to the organisers, have already surpassed last year’s total.',
+    expected: [
+      {
+        source: 'the organisers',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'according to',
+        content: ['Ticket sales', 'have already surpassed last year’s total']
+      }
+    ]
+  },
+  {
+    sentence:
+      'The president is expected to sign the order on Friday, according to an administration official who spoke on condition of anonymity.',
+    expected: [
+      {
+        source: 'an administration official who spoke on condition of anonymity',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: 'who spoke on condition of anonymity',
+        cue: 'according to',
+        content: ['The president is expected to sign the order on Friday']
+      }
+    ]
+  },
+  {
+    sentence:
+      'According to the latest figures from the National Bureau of Statistics, industrial output grew 5.6% in April.',
+    expected: [
+      {
+        source: 'the latest figures from the National Bureau of Statistics',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'According to',
+        content: ['industrial output grew 5.6% in April']
+      }
+    ]
+  }
+]
+
+// --- Postposed "…, SOURCE said." and inverted "…, said SOURCE." --------------
+
+const postposed: Case[] = [
+  {
+    sentence: 'Talks will resume next week in Geneva, a senior administration official said.',
+    expected: [
+      {
+        source: 'a senior administration official',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['Talks will resume next week in Geneva']
+      }
+    ]
+  },
+  {
+    sentence: '“We are not going to raise prices this year,” Chief Executive Mary Barra said.',
+    expected: [
+      {
+        source: 'Chief Executive Mary Barra',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We are not going to raise prices this year']
+      }
+    ]
+  },
+  {
+    sentence: '"This is the worst drought we have seen in four decades," said Amina Mohammed, a farmer in northern Kenya.',
+    expected: [
+      {
+        source: 'Amina Mohammed',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['This is the worst drought we have seen in four decades']
+      }
+    ]
+  },
+  {
+    sentence: '“There is no evidence of widespread fraud,” said Attorney General William Barr.',
+    expected: [
+      {
+        source: 'Attorney General William Barr',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['There is no evidence of widespread fraud']
+      }
+    ]
+  },
+  {
+    sentence: 'The refinery will be back at full capacity by June, he added.',
+    expected: [
+      {
+        source: 'he',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'added',
+        content: ['The refinery will be back at full capacity by June']
+      }
+    ]
+  },
+  {
+    sentence: 'We have done nothing wrong, she told reporters on Thursday.',
+    expected: [
+      {
+        source: 'she',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['We have done nothing wrong']
+      }
+    ]
+  },
+  {
+    sentence:
+      'The recall covers about 50,000 vehicles built between 2019 and 2021, the company said in a statement.',
+    expected: [
+      {
+        source: 'the company',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The recall covers about 50,000 vehicles built between 2019 and 2021']
+      }
+    ]
+  },
+  {
+    sentence: 'Sales of existing homes dropped for a third straight month in October, a report released Tuesday showed.',
+    expected: [
+      {
+        source: 'a report released Tuesday',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'showed',
+        content: ['Sales of existing homes dropped for a third straight month in October']
+      }
+    ]
+  },
+  {
+    sentence:
+      'The company also faces a separate investigation by the Securities and Exchange Commission, the filing said.',
+    expected: [
+      {
+        source: 'the filing',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The company also faces a separate investigation by the Securities and Exchange Commission']
+      }
+    ]
+  },
+  {
+    sentence: 'Negotiators are close to a deal on agricultural tariffs, said one person familiar with the talks.',
+    expected: [
+      {
+        source: 'one person familiar with the talks',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: 'familiar with the talks',
+        cue: 'said',
+        content: ['Negotiators are close to a deal on agricultural tariffs']
+      }
+    ]
+  },
+  {
+    sentence: '"Demand should recover in the second half," Chief Financial Officer Ana Lopez told Reuters.',
+    expected: [
+      {
+        source: 'Chief Financial Officer Ana Lopez',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['Demand should recover in the second half']
+      }
+    ]
+  },
+  {
+    sentence: '“The numbers speak for themselves,” Mr. Ortega said, “and they are not good.”',
+    expected: [
+      {
+        source: 'Mr. Ortega',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The numbers speak for themselves', 'and they are not good']
+      }
+    ]
+  },
+  {
+    sentence:
+      'Inflation will return to the 2% target by the end of next year, Bank of England Governor Andrew Bailey said on Monday.',
+    expected: [
+      {
+        source: 'Bank of England Governor Andrew Bailey',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['Inflation will return to the 2% target by the end of next year']
+      }
+    ]
+  },
+  {
+    sentence: '“We will not be intimidated,” Prime Minister Mark Carney added.',
+    expected: [
+      {
+        source: 'Prime Minister Mark Carney',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'added',
+        content: ['We will not be intimidated']
+      }
+    ]
+  },
+  {
+    sentence: '"The vaccine is safe and effective," the health ministry said in a statement.',
+    expected: [
+      {
+        source: 'the health ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The vaccine is safe and effective']
+      }
+    ]
+  },
+  {
+    sentence: 'Chinese and American negotiators will meet again in Washington next month, Xinhua reported.',
+    expected: [
+      {
+        source: 'Xinhua',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'reported',
+        content: ['Chinese and American negotiators will meet again in Washington next month']
+      }
+    ]
+  },
+  {
+    sentence: '“The labor market is cooling, but it is not collapsing,” said Diane Swonk, chief economist at KPMG.',
+    expected: [
+      {
+        source: 'Diane Swonk',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The labor market is cooling, but it is not collapsing']
+      }
+    ]
+  },
+  {
+    sentence: 'But the outlook remains uncertain, the central bank said.',
+    expected: [
+      {
+        source: 'the central bank',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the outlook remains uncertain']
+      }
+    ]
+  },
+  {
+    sentence: 'The economy added 250,000 jobs in October, the Labor Department said.',
+    expected: [
+      {
+        source: 'the Labor Department',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The economy added 250,000 jobs in October']
+      }
+    ]
+  },
+  {
+    sentence: '“We remain committed to the Chinese market,” said a spokeswoman for the carmaker.',
+    expected: [
+      {
+        source: 'a spokeswoman for the carmaker',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['We remain committed to the Chinese market']
+      }
+    ]
+  }
+]
+
+// --- Preposed "SOURCE said (that) …", "told reporters that …", object verbs ---
+
+const preposed: Case[] = [
+  {
+    sentence:
+      'The Commerce Ministry said on Thursday that exports of rare earths would resume under a new licensing system.',
+    expected: [
+      {
+        source: 'The Commerce Ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['exports of rare earths would resume under a new licensing system']
+      }
+    ]
+  },
+  {
+    sentence: 'Treasury Secretary Janet Yellen told reporters that the U.S. economy was not in a recession.',
+    expected: [
+      {
+        source: 'Treasury Secretary Janet Yellen',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['the U.S. economy was not in a recession']
+      }
+    ]
+  },
+  {
+    sentence: 'She warned that the company could run out of cash by the end of the year.',
+    expected: [
+      {
+        source: 'She',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'warned',
+        content: ['the company could run out of cash by the end of the year']
+      }
+    ]
+  },
+  {
+    sentence: 'He said the decision to close the plant was made after months of review.',
+    expected: [
+      {
+        source: 'He',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the decision to close the plant was made after months of review']
+      }
+    ]
+  },
+  {
+    sentence: 'They argued that the new rules would raise costs for small farmers.',
+    expected: [
+      {
+        source: 'They',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'argued',
+        content: ['the new rules would raise costs for small farmers']
+      }
+    ]
+  },
+  {
+    sentence:
+      'A senior administration official told reporters on Friday that the sanctions would take effect immediately.',
+    expected: [
+      {
+        source: 'A senior administration official',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'told',
+        content: ['the sanctions would take effect immediately']
+      }
+    ]
+  },
+  {
+    sentence: 'Officials familiar with the investigation said the suspect had bought the rifle legally.',
+    expected: [
+      {
+        source: 'Officials familiar with the investigation',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: 'familiar with the investigation',
+        cue: 'said',
+        content: ['the suspect had bought the rifle legally']
+      }
+    ]
+  },
+  {
+    sentence: 'The European Commission has said it will open a formal investigation into the deal.',
+    expected: [
+      {
+        source: 'The European Commission',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['it will open a formal investigation into the deal']
+      }
+    ]
+  },
+  {
+    sentence: 'Goldman Sachs Group Inc. said on Tuesday that it would cut about 3,200 jobs.',
+    expected: [
+      {
+        source: 'Goldman Sachs Group Inc.',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['it would cut about 3,200 jobs']
+      }
+    ]
+  },
+  {
+    sentence: 'Reuters reported on Wednesday that the two sides were close to an agreement.',
+    expected: [
+      {
+        source: 'Reuters',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'reported',
+        content: ['the two sides were close to an agreement']
+      }
+    ]
+  },
+  {
+    sentence: 'The Kremlin has repeatedly denied that it interfered in the election.',
+    expected: [
+      {
+        source: 'The Kremlin',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'denied',
+        content: ['it interfered in the election']
+      }
+    ]
+  },
+  {
+    sentence: 'Union leaders warned members that the strike could last for weeks.',
+    expected: [
+      {
+        source: 'Union leaders',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'warned',
+        content: ['the strike could last for weeks']
+      }
+    ]
+  },
+  {
+    sentence: 'Defense Secretary Lloyd Austin told reporters at the Pentagon that no decision had been made.',
+    expected: [
+      {
+        source: 'Defense Secretary Lloyd Austin',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['no decision had been made']
+      }
+    ]
+  },
+  {
+    sentence: 'Finance Minister Chrystia Freeland said: “We will not raise taxes on working families.”',
+    expected: [
+      {
+        source: 'Finance Minister Chrystia Freeland',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We will not raise taxes on working families']
+      }
+    ]
+  },
+  {
+    sentence: 'However, the ministry said that the ban would remain in place.',
+    expected: [
+      {
+        source: 'the ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the ban would remain in place']
+      }
+    ]
+  },
+  {
+    sentence: 'They told investigators that the brakes had failed before the crash.',
+    expected: [
+      {
+        source: 'They',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['the brakes had failed before the crash']
+      }
+    ]
+  },
+  {
+    sentence: 'Environmental groups criticized the decision to expand drilling in the Arctic.',
+    expected: [
+      {
+        source: 'Environmental groups',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'criticized',
+        content: ['the decision to expand drilling in the Arctic']
+      }
+    ]
+  },
+  {
+    sentence: 'Opposition lawmakers rejected the proposal on Wednesday.',
+    expected: [
+      {
+        source: 'Opposition lawmakers',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'rejected',
+        content: ['the proposal']
+      }
+    ]
+  },
+  {
+    sentence: 'Prime Minister Narendra Modi praised the agreement as a historic step.',
+    expected: [
+      {
+        source: 'Prime Minister Narendra Modi',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'praised',
+        content: ['the agreement']
+      }
+    ]
+  }
+]
+
+// --- Nominal and participial cues ----------------------------------------------
+
+const nominalAndParticipial: Case[] = [
+  {
+    sentence: 'The talks stalled over Washington’s demands that Tokyo open its rice market to American farmers.',
+    expected: [
+      {
+        source: 'Washington',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'demands',
+        content: ['Tokyo open its rice market to American farmers']
+      }
+    ]
+  },
+  {
+    sentence: 'Investors remain skeptical of the promises Beijing has made to open its markets to foreign banks.',
+    expected: [
+      {
+        source: 'Beijing',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'promises',
+        content: ['to open its markets to foreign banks']
+      }
+    ]
+  },
+  {
+    sentence: 'Beijing’s insistence that the island is part of its territory has not changed.',
+    expected: [
+      {
+        source: 'Beijing',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'insistence',
+        content: ['the island is part of its territory']
+      }
+    ]
+  },
+  {
+    sentence: 'Having rejected the offer, union leaders are preparing for a strike.',
+    expected: [
+      {
+        source: 'union leaders',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'rejected',
+        content: ['the offer']
+      }
+    ]
+  },
+  {
+    sentence: 'Denying any wrongdoing, former Mayor Joan Duffy said she would fight the charges in court.',
+    expected: [
+      {
+        source: 'former Mayor Joan Duffy',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'Denying',
+        content: ['any wrongdoing']
+      },
+      {
+        source: 'former Mayor Joan Duffy',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['she would fight the charges in court']
+      }
+    ]
+  }
+]
+
+// --- "SOURCE: content" -----------------------------------------------------------
+
+const colon: Case[] = [
+  {
+    sentence: 'Sunak on immigration: “The boats must stop.”',
+    expected: [
+      {
+        source: 'Sunak',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: ':',
+        content: ['The boats must stop']
+      }
+    ]
+  },
+  {
+    sentence: 'Macron on Twitter: “Europe must be able to defend itself.”',
+    expected: [
+      {
+        source: 'Macron',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: ':',
+        content: ['Europe must be able to defend itself']
+      }
+    ]
+  },
+  {
+    sentence: 'Zelensky: Ukraine will not give up any territory.',
+    expected: [
+      {
+        source: 'Zelensky',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: ':',
+        content: ['Ukraine will not give up any territory']
+      }
+    ]
+  }
+]
+
+// --- No attribution ---------------------------------------------------------------
+
+const none: Case[] = [
+  {sentence: 'The said property was sold at auction in 2019 for $1.2 million.', expected: []},
+  {sentence: 'The company is said to be weighing a sale of its cloud division.', expected: []},
+  {sentence: 'The launch went ahead according to schedule on Friday morning.', expected: []},
+  {sentence: 'The bridge reopened to traffic on Monday, according to plan.', expected: []},
+  {sentence: 'Heavy rain flooded several neighborhoods in the city overnight.', expected: []},
+  {sentence: 'Shares of the carmaker rose 4% in early trading in New York.', expected: []},
+  {sentence: 'The deal was announced late on Sunday after weeks of negotiations.', expected: []},
+  {sentence: 'Shoppers found bargains at the new outlet mall.', expected: []},
+  {sentence: 'The company added 2,000 jobs in the quarter.', expected: []}
+]
+
+const groups: Array<[string, Case[]]> = [
+  ['according to', accordingTo],
+  ['postposed and inverted', postposed],
+  ['preposed and object verbs', preposed],
+  ['nominal and participial', nominalAndParticipial],
+  ['colon', colon],
+  ['no attribution', none]
+]
+
+describe('attribution table', () => {
+  for (const [name, cases] of groups) {
+    describe(name, () => {
+      for (const {sentence, expected} of cases) {
+        it(sentence, () => {
+          const {text, attributions} = analyze(sentence)
+          expect(attributions.map(project)).toEqual(expected)
+          expect(attributions).toHaveLength(expected.length)
+          expect(offsetMismatches(text, attributions)).toEqual([])
+        })
+      }
+    })
+  }
+})
