@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {RangeLookup} from '../ranges.ts'
 import type {FurnitureKind, SourceType, Span} from '../types.ts'
 
 export const reviewStatuses = ['unreviewed', 'verified', 'disputed', 'false'] as const
@@ -83,7 +84,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
     const {line, column} = place.toPoint(offset) ?? {line: 1, column: 1}
     return {line, column, offset}
   }
-  const furniture = file.data.furniture ?? []
+  const furniture = new RangeLookup(file.data.furniture ?? [])
   const dateline = file.data.dateline
   const bySentence = new Map<number, NonNullable<VFile['data']['attributions']>>()
   for (const attribution of file.data.attributions ?? []) {
@@ -102,7 +103,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
       const end = sentence.position.end.offset!
       const sentenceText = text.slice(start, end)
       const id = sentenceId(sentenceText, seen)
-      const range = furniture.find((item) => start >= item.start && start < item.end)
+      const range = furniture.find(start)
       const kind: SentenceKind =
         dateline && dateline.sentence.start === start ? 'dateline' : range ? 'furniture' : 'body'
       const annotation: SentenceAnnotation = {

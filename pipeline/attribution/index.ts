@@ -3,6 +3,7 @@ import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
+import {RangeLookup} from '../ranges.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
 import {
@@ -83,7 +84,7 @@ export default function retextAttribution(): Transformer<Root> {
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode' || !sentence.position) continue
         const start = sentence.position.start.offset!
-        if (skipped.some((range) => start >= range.start && start < range.end)) continue
+        if (skipped.find(start)) continue
         for (const attribution of findInSentence(sentence, text)) {
           extendAcrossQuotes(attribution, quotes, text, sentence.position.end.offset!)
           attributions.push(attribution)
@@ -528,10 +529,10 @@ function overlaps(a: {from: number; to: number}, b: {from: number; to: number}):
   return a.from <= b.to && b.from <= a.to
 }
 
-function skippedRanges(file: VFile): Array<{start: number; end: number}> {
+function skippedRanges(file: VFile): RangeLookup<{start: number; end: number}> {
   const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? [])]
   if (file.data.dateline) ranges.push(file.data.dateline.sentence)
-  return ranges
+  return new RangeLookup(ranges)
 }
 
 /** Quoted stretches of a paragraph, by offsets, from an opening to its closing mark. */

@@ -1,0 +1,26 @@
+/**
+ * Find which of many non-overlapping ranges holds an offset, by binary
+ * search: a long document has thousands of furniture paragraphs, and a
+ * linear scan per sentence would make the pipeline quadratic.
+ */
+export class RangeLookup<Range extends {start: number; end: number}> {
+  private readonly ranges: Range[]
+
+  constructor(ranges: Iterable<Range>) {
+    this.ranges = [...ranges].sort((a, b) => a.start - b.start)
+  }
+
+  /** The range with `start <= offset < end`, if any. */
+  find(offset: number): Range | undefined {
+    let low = 0
+    let high = this.ranges.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const range = this.ranges[middle]!
+      if (offset < range.start) high = middle - 1
+      else if (offset >= range.end) low = middle + 1
+      else return range
+    }
+    return undefined
+  }
+}
