@@ -81,14 +81,28 @@ export default function retextAttribution(): Transformer<Root> {
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       const quotes = quoteRegions(paragraph, text)
+      let previous: Attribution | undefined
+      let coveredUntil = -1
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode' || !sentence.position) continue
         const start = sentence.position.start.offset!
+        const end = sentence.position.end.offset!
         if (skipped.find(start)) continue
-        for (const attribution of findInSentence(sentence, text)) {
-          extendAcrossQuotes(attribution, quotes, text, sentence.position.end.offset!)
+        if (start < coveredUntil) continue
+        const found = findInSentence(sentence, text)
+        for (const attribution of found) {
+          extendAcrossQuotes(attribution, quotes, text, end)
           attributions.push(attribution)
+          coveredUntil = Math.max(coveredUntil, ...attribution.content.map((span) => span.end))
         }
+        if (found.length === 0 && previous) {
+          const continued = continuedQuote(previous, quotes, start, text)
+          if (continued) {
+            attributions.push(continued)
+            coveredUntil = continued.content[0]!.end
+          }
+        }
+        previous = found.at(-1) ?? (start < coveredUntil ? previous : undefined)
       }
     }
     file.data.attributions = attributions
@@ -243,18 +257,19 @@ export default function retextAttribution(): Transformer<Root> {
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
     let subjectEnd = skipAuxLeft(tokens, verb - 1)
     if (subjectEnd < 0) return undefined
+    // A relative clause or an appositive between subject and verb ("Trump, who has
+    // campaigned …, praised …") is skipped, unless it says how the source knows
+    // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
+    let sourceEnd: number | undefined
     if (isComma(tokens[subjectEnd])) {
-      // Skip a relative clause or an appositive: "Trump, who has campaigned …, praised …".
       let open = subjectEnd - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (open <= 0 || !isComma(tokens[open])) return undefined
-      const first = tokens[open + 1]
-      if (!first || !/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their|[\p{Lu}].*)$/u.test(first.lower === first.text ? first.text : first.text)) {
-        return undefined
-      }
+      const first = tokens[open + 1]!
       if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first)) {
         return undefined
       }
+      if (typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
     }
     if (!tokens[subjectEnd]?.word || boundaries.has(tokens[subjectEnd]!.lower)) return undefined
@@ -294,7 +309,7 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
-    return {rule: 'preposed', cue: {from: verb, to: verb}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
+    return {rule: 'preposed', cue: {from: verb, to: verb}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
   }
 
   /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
@@ -446,7 +461,6 @@ export default function retextAttribution(): Transformer<Root> {
       const token = tokens[index]!
       if (token.lower === 'that') return index
       if (isBreak(token) && !isComma(token)) return undefined
-      if (frames.has(token.lower)) return undefined
     }
     return undefined
   }
@@ -556,6 +570,35 @@ function quoteRegions(paragraph: Paragraph, text: string): Array<{start: number;
     }
   }
   return regions
+}
+
+/**
+ * “We have a path forward,” Thune told reporters. “It is not perfect. Nobody
+ * got everything they wanted.” — a quote that opens the sentence after an
+ * attributed one, in the same paragraph, with no cue of its own, continues
+ * the same speaker: same source and cue, the whole quote as content.
+ */
+function continuedQuote(
+  previous: Attribution,
+  regions: Array<{start: number; end: number}>,
+  sentenceStart: number,
+  text: string
+): Attribution | undefined {
+  if (!previous.source) return undefined
+  const region = regions.find((item) => item.start === sentenceStart)
+  if (!region) return undefined
+  const inner = text.slice(region.start + 1, region.end - 1)
+  const trimmed = inner.replace(/^\s+/u, '')
+  const start = region.start + 1 + (inner.length - trimmed.length)
+  const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
+  if (value.length === 0) return undefined
+  return {
+    sentence: sentenceStart,
+    rule: 'quote-continued',
+    source: previous.source,
+    cue: previous.cue,
+    content: [{start, end: start + value.length, text: value}]
+  }
 }
 
 /** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */

@@ -14,6 +14,7 @@ export class SourceTyper {
   private readonly titles: Set<string>
   private readonly basis: string[][]
   private readonly modifierStarts: Set<string>
+  private readonly namedGroups: Set<string>
 
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
@@ -27,10 +28,19 @@ export class SourceTyper {
     this.titles = new Set(lexicon.strings('titles', {caseSensitive: true}))
     this.basis = lexicon.strings('basis').map(phraseWords)
     this.modifierStarts = lowerSet(lexicon.strings('modifier-starts'))
+    this.namedGroups = new Set(lexicon.strings('named-groups', {caseSensitive: true}))
   }
 
   isPronoun(token: Token): boolean {
     return this.pronouns.has(token.lower)
+  }
+
+  /** Index of the first basis phrase ("familiar with", "who spoke on condition of anonymity") in `tokens`. */
+  basisIndex(tokens: Token[]): number | undefined {
+    for (let index = 0; index < tokens.length; index++) {
+      if (matchAny(tokens, index, this.basis) !== undefined) return index
+    }
+    return undefined
   }
 
   /**
@@ -93,6 +103,7 @@ export class SourceTyper {
 
     const capitalised = headWords.filter(isCapitalised)
     const name = capitalised.map(bare).join(' ')
+    if (headWords.length === 1 && this.namedGroups.has(bare(head))) return 'named-organisation'
     const coreText = text.slice(core[0]!.start, core.at(-1)!.end).replace(/['’]s$/u, '').replace(/^the\s+/iu, '')
     const last = bare(capitalised.at(-1)!)
     if (this.metonyms.has(name) || this.metonyms.has(coreText) || this.metonyms.has(last)) return 'named-organisation'
