@@ -1,0 +1,225 @@
+import {existsSync} from 'node:fs'
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {readAttributionGold, readSbd} from './data.ts'
+import {createAttributionFinder, createSentenceSplitter, createSpeechCueTest} from './run.ts'
+import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
+import {
+  addAttribution,
+  addSbd,
+  attributionMetrics,
+  emptyAttributionCounts,
+  prf,
+  roles,
+  scoreAttributions,
+  scoreSbdCase
+} from './score.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const defaultData = path.resolve(root, '../shared/eval')
+
+const help = `Usage: npm run eval -- [TASK] [FILE...] [options]
+
+Measure the pipeline against gold data. TASK is \`sbd\` (sentence boundaries)
+or \`attribution\`; with no TASK, both run on their default data.
+
+With no FILE, the data comes from ../shared/eval beside the project (or --data):
+  sbd          sbd/gum-news-paragraphs.json and sbd/syntok-pairs.json
+               (a JSON list of {id, input, expected})
+  attribution  attribution/polnear-dev.jsonl (one article a line:
+               {doc_id, text, attributions: [{source, cue, content}]})
+When the data is absent the command says where to put it and exits 0.
+
+Options:
+  --failures           sbd: list each failing case (input, expected, got)
+  --predictions OUT    write predictions as JSON lines: sbd {file, id, sentences};
+                       attribution {doc_id, text, attributions} in the gold format
+  --json               end with one line of JSON holding every metric, keyed by task
+                       and file name
+  --data DIR           folder of default data (default: ../shared/eval)
+  -h, --help           show this help
+
+Scores: sbd counts a case passed when its sentences, trimmed, equal the
+expected ones, and reports boundary precision/recall/F1 (a boundary is the
+offset where a sentence starts, the first excluded). attribution reports per
+role (source, cue, content) exact-match P/R/F1 after trimming punctuation and
+quote marks at both ends, one-to-one overlap P/R/F1, and whole attributions
+paired by overlapping cue (strict: all roles exact; lenient: all overlap), on
+all attributions and on the speech subset (gold cue a speech or writing verb,
+"according to" or a colon). Throughput is the attribution stage's MB/s.
+`
+
+type Metrics = Record<string, Record<string, unknown>>
+
+export async function main(argv: string[]): Promise<number> {
+  let values: {failures: boolean; predictions?: string; json: boolean; help: boolean; data: string}
+  let positionals: string[]
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        failures: {type: 'boolean', default: false},
+        predictions: {type: 'string'},
+        json: {type: 'boolean', default: false},
+        data: {type: 'string', default: defaultData},
+        help: {type: 'boolean', short: 'h', default: false}
+      }
+    })
+    values = parsed.values
+    positionals = parsed.positionals
+  } catch (error) {
+    process.stderr.write(`eval: ${(error as Error).message}\nTry \`npm run eval -- --help\`.\n`)
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(help)
+    return 0
+  }
+
+  const [first, ...rest] = positionals
+  const tasks = first === 'sbd' || first === 'attribution' ? [first] : ['sbd', 'attribution']
+  const files = first === 'sbd' || first === 'attribution' ? rest : positionals
+  if (tasks.length > 1 && files.length > 0) {
+    process.stderr.write('eval: name the task (sbd or attribution) when giving files\n')
+    return 2
+  }
+  if (tasks.length > 1 && values.predictions !== undefined) {
+    process.stderr.write('eval: name the task (sbd or attribution) when writing --predictions\n')
+    return 2
+  }
+
+  const metrics: Metrics = {}
+  const predictions: string[] = []
+  for (const task of tasks) {
+    const data = path.resolve(values.data)
+    const inputs = files.length > 0 ? files : defaultFiles(task, data)
+    if (inputs.length === 0) {
+      process.stdout.write(
+        `eval ${task}: no data in ${path.join(data, task)}. Put the gold files there ` +
+          `(see ../shared/README.md) or name files: npm run eval -- ${task} FILE...\n`
+      )
+      continue
+    }
+    metrics[task] = {}
+    for (const file of inputs) {
+      const name = path.basename(file)
+      try {
+        if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
+        else metrics[task][name] = await evaluateAttribution(file, predictions)
+      } catch (error) {
+        process.stderr.write(`eval: ${(error as Error).message}\n`)
+        return 1
+      }
+    }
+  }
+  if (values.predictions !== undefined) {
+    await writeFile(values.predictions, predictions.join(''))
+    process.stdout.write(`predictions written to ${values.predictions}\n`)
+  }
+  if (values.json) process.stdout.write(JSON.stringify(metrics) + '\n')
+  return 0
+}
+
+function defaultFiles(task: string, data: string): string[] {
+  if (task === 'sbd') {
+    const names = ['gum-news-paragraphs.json', 'syntok-pairs.json']
+    return names.map((name) => path.join(data, 'sbd', name)).filter((file) => existsSync(file))
+  }
+  const dev = path.join(data, 'attribution', 'polnear-dev.jsonl')
+  return existsSync(dev) ? [dev] : []
+}
+
+async function evaluateSbd(file: string, failures: boolean, predictions: string[]): Promise<Record<string, number>> {
+  const cases = await readSbd(file)
+  const split = createSentenceSplitter()
+  let total: SbdCounts = {passed: 0, total: 0, truePositives: 0, predicted: 0, gold: 0}
+  const name = path.basename(file)
+  for (const testCase of cases) {
+    const found = split(testCase.input)
+    const counts = scoreSbdCase(testCase, found)
+    total = addSbd(total, counts)
+    predictions.push(JSON.stringify({file: name, id: testCase.id, sentences: found.map((sentence) => sentence.trim())}) + '\n')
+    if (failures && !counts.passed) {
+      process.stdout.write(
+        `  FAIL ${name} #${testCase.id}\n    input:    ${JSON.stringify(testCase.input)}\n` +
+          `    expected: ${JSON.stringify(testCase.expected.map((s) => s.trim()))}\n` +
+          `    got:      ${JSON.stringify(found.map((s) => s.trim()))}\n`
+      )
+    }
+  }
+  const scores = prf(total.truePositives, total.predicted, total.gold)
+  process.stdout.write(
+    `sbd ${name}: ${total.passed}/${total.total} cases passed (${percent(total.passed / total.total)}); ` +
+      `boundaries P ${fixed(scores.precision)} R ${fixed(scores.recall)} F1 ${fixed(scores.f1)}\n`
+  )
+  return {passed: total.passed, total: total.total, ...scores}
+}
+
+async function evaluateAttribution(file: string, predictions: string[]): Promise<Record<string, unknown>> {
+  const articles = await readAttributionGold(file)
+  const find = createAttributionFinder()
+  const isSpeech = createSpeechCueTest()
+  const cueText = (item: GoldAttribution): string => item.cue.map((span) => span.text ?? '').join(' ')
+  let all = emptyAttributionCounts()
+  let speech = emptyAttributionCounts()
+  let characters = 0
+  let milliseconds = 0
+  for (const article of articles) {
+    const started = performance.now()
+    const predicted = find(article.text)
+    milliseconds += performance.now() - started
+    characters += article.text.length
+    all = addAttribution(all, scoreAttributions(article.text, predicted, article.attributions))
+    speech = addAttribution(
+      speech,
+      scoreAttributions(
+        article.text,
+        predicted.filter((item) => isSpeech(cueText(item))),
+        article.attributions.filter((item) => isSpeech(cueText(item)))
+      )
+    )
+    predictions.push(JSON.stringify({doc_id: article.doc_id, text: article.text, attributions: predicted}) + '\n')
+  }
+  const name = path.basename(file)
+  const allMetrics = attributionMetrics(all)
+  const speechMetrics = attributionMetrics(speech)
+  const megabytesPerSecond = characters / 1e6 / (milliseconds / 1000)
+  process.stdout.write(
+    `attribution ${name}: ${articles.length} articles, ${all.gold} gold and ${all.predicted} predicted attributions; ` +
+      `${megabytesPerSecond.toFixed(2)} MB/s\n` +
+      table('all', allMetrics) +
+      table('speech subset', speechMetrics)
+  )
+  return {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
+}
+
+function table(title: string, metrics: AttributionMetrics): string {
+  const row = (label: string, a: PRF, b?: PRF): string =>
+    `  ${label.padEnd(16)}${triple(a)}${b ? '   ' + triple(b) : ''}\n`
+  let out = `  ${title} (${metrics.attributions.gold} gold, ${metrics.attributions.predicted} predicted)\n`
+  out += `  ${''.padEnd(16)}${'exact P/R/F1'.padEnd(20)}   overlap P/R/F1\n`
+  for (const role of roles) out += row(role, metrics.exact[role], metrics.overlap[role])
+  out += row('whole strict', metrics.strict)
+  out += row('whole lenient', metrics.lenient)
+  return out
+}
+
+function triple(value: PRF): string {
+  return `${fixed(value.precision)} ${fixed(value.recall)} ${fixed(value.f1)}`.padEnd(20)
+}
+
+function fixed(value: number): string {
+  return value.toFixed(3)
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`
+}
+
+if (process.argv[1]?.endsWith('eval/cli.ts')) {
+  process.exitCode = await main(process.argv.slice(2))
+}

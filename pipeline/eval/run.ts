@@ -1,0 +1,62 @@
+import type {Root} from 'nlcst'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {VFile} from 'vfile'
+import {Lexicon, lowerSet} from '../lexicon.ts'
+import retextEnglishLines from '../parse/index.ts'
+import {createAnalyzer} from '../processor.ts'
+import retextNewsSentences from '../sentences/index.ts'
+import type {Attribution, SourceType} from '../types.ts'
+import type {GoldAttribution, GoldSpan} from './score.ts'
+
+/** Exactly the sentence stage `annotate` uses. */
+export function createSentenceSplitter(): (text: string) => string[] {
+  const processor = unified().use(retextEnglishLines).use(retextNewsSentences).freeze()
+  return (text) => {
+    const tree = processor.runSync(processor.parse(text)) as Root
+    const sentences: string[] = []
+    visit(tree, 'SentenceNode', (sentence) => {
+      sentences.push(text.slice(sentence.position!.start.offset, sentence.position!.end.offset))
+    })
+    return sentences
+  }
+}
+
+export interface PredictedAttribution extends GoldAttribution {
+  kind: 'Attribution'
+  source_type: SourceType | null
+  rule: string
+}
+
+/** The annotate pipeline's analysis on a plain-text article, as gold-format attributions. */
+export function createAttributionFinder(): (text: string) => PredictedAttribution[] {
+  const processor = createAnalyzer()
+  return (text) => {
+    const file = new VFile({value: text})
+    processor.runSync(processor.parse(file), file)
+    return (file.data.attributions ?? []).map(toGoldFormat)
+  }
+}
+
+function toGoldFormat(attribution: Attribution): PredictedAttribution {
+  const span = ({start, end, text}: GoldSpan & {text: string}): GoldSpan => ({start, end, text})
+  return {
+    kind: 'Attribution',
+    source: attribution.source ? [span(attribution.source)] : [],
+    cue: [span(attribution.cue)],
+    content: attribution.content.map(span),
+    source_type: attribution.source?.type ?? null,
+    rule: attribution.rule
+  }
+}
+
+/** Is this cue one of speech or writing ("said", "according to", a colon)? */
+export function createSpeechCueTest(): (cue: string) => boolean {
+  const words = lowerSet(new Lexicon(new URL('./speech-cues.yml', import.meta.url)).strings('speech'))
+  return (cue) => {
+    const lower = cue.toLowerCase().replace(/\s+/gu, ' ').trim()
+    if (lower.includes('according to') || lower === ':') return true
+    const last = lower.split(' ').at(-1) ?? ''
+    return words.has(last)
+  }
+}

@@ -1,0 +1,86 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
+const cli = path.join(root, 'pipeline/eval/cli.ts')
+const work = mkdtempSync(path.join(tmpdir(), 'eval-cli-'))
+
+function run(...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd: work, encoding: 'utf8'})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+describe('npm run eval', () => {
+  it('says where to put the data when there is none, and exits 0', () => {
+    const result = run('--data', path.join(work, 'absent'))
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain(`eval sbd: no data in ${path.join(work, 'absent', 'sbd')}`)
+    expect(result.stdout).toContain(`eval attribution: no data in ${path.join(work, 'absent', 'attribution')}`)
+  })
+
+  it('scores sentence splitting, lists failures, writes predictions and JSON', () => {
+    const file = path.join(work, 'tiny-sbd.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {id: 1, name: 'a', input: 'Prices rose to 12. Analysts cheered.', expected: ['Prices rose to 12.', 'Analysts cheered.']},
+        {id: 2, name: 'b', input: 'It fell. Then it rose.', expected: ['It fell. Then it rose.']}
+      ])
+    )
+    const out = path.join(work, 'sbd-predictions.jsonl')
+    const result = run('sbd', file, '--failures', '--predictions', out, '--json')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('sbd tiny-sbd.json: 1/2 cases passed (50.0%); boundaries P 0.500 R 1.000 F1 0.667')
+    expect(result.stdout).toContain('FAIL tiny-sbd.json #2')
+    const json = JSON.parse(result.stdout.trim().split('\n').at(-1)!)
+    expect(json.sbd['tiny-sbd.json']).toMatchObject({passed: 1, total: 2, precision: 0.5, recall: 1})
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      {file: 'tiny-sbd.json', id: 1, sentences: ['Prices rose to 12.', 'Analysts cheered.']},
+      {file: 'tiny-sbd.json', id: 2, sentences: ['It fell.', 'Then it rose.']}
+    ])
+  })
+
+  it('scores attribution and writes predictions in the gold format', () => {
+    const text = 'Prices will rise, the minister said.'
+    const file = path.join(work, 'tiny-attribution.jsonl')
+    const span = (part: string) => ({start: text.indexOf(part), end: text.indexOf(part) + part.length, text: part})
+    writeFileSync(
+      file,
+      JSON.stringify({
+        doc_id: 'd1',
+        text,
+        attributions: [{kind: 'Attribution', source: [span('the minister')], cue: [span('said')], content: [span('Prices will rise')]}]
+      }) + '\n'
+    )
+    const out = path.join(work, 'attribution-predictions.jsonl')
+    const result = run('attribution', file, '--predictions', out, '--json')
+    expect(result.status, result.stderr).toBe(0)
+    const json = JSON.parse(result.stdout.trim().split('\n').at(-1)!)
+    const metrics = json.attribution['tiny-attribution.jsonl']
+    expect(metrics.exact.source.f1).toBe(1)
+    expect(metrics.exact.content.f1).toBe(1)
+    expect(metrics.lenient.f1).toBe(1)
+    expect(metrics.speech.strict.f1).toBe(1)
+    const [prediction] = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    expect(prediction).toMatchObject({
+      doc_id: 'd1',
+      text,
+      attributions: [
+        {source: [span('the minister')], cue: [span('said')], content: [span('Prices will rise')], source_type: 'unnamed-person'}
+      ]
+    })
+  })
+
+  it('rejects a bad file with its name and line', () => {
+    const file = path.join(work, 'broken.jsonl')
+    writeFileSync(file, '{"doc_id": "x", "text": "a", "attributions": []}\nnot json\n')
+    const result = run('attribution', file)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(`${file}:2: not JSON`)
+  })
+})
