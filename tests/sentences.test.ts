@@ -45,6 +45,24 @@ const cases: Array<[string, string[]]> = [
   ['Shares of Acme Corp. The company declined to comment.', ['Shares of Acme Corp.', 'The company declined to comment.']],
   ['The vote is set for Jan. 12 in Paris.', ['The vote is set for Jan. 12 in Paris.']],
   ['Gen. Milley and Sen. Warren met Supt. Jones.', ['Gen. Milley and Sen. Warren met Supt. Jones.']],
+  // Photo credits and headlines that run on without a full stop.
+  ['Firefighters at the scene in Lyon Photo: Jean Dupont.', ['Firefighters at the scene in Lyon', 'Photo: Jean Dupont.']],
+  ['Storm damage in the north In the capital, schools closed on Monday.', ['Storm damage in the north', 'In the capital, schools closed on Monday.']],
+  ['Monday, March 2, 2026 On Sunday, voters went to the polls.', ['Monday, March 2, 2026', 'On Sunday, voters went to the polls.']],
+  ['The report was published In Focus magazine.', ['The report was published In Focus magazine.']],
+  // A quote introduced by "said" or a colon stays whole; a standing quote does not.
+  ['The mayor said "The roads are closed. Stay home." Crews worked overnight.', ['The mayor said "The roads are closed. Stay home."', 'Crews worked overnight.']],
+  ['She wrote: “We lost. We will be back.”', ['She wrote: “We lost. We will be back.”']],
+  ['“We lost. We will be back.” The team left.', ['“We lost.', 'We will be back.”', 'The team left.']],
+  // Short asides in parentheses; a whole sentence in them still ends.
+  ['The index (see p. 4. Fig. 2) rose.', ['The index (see p. 4. Fig. 2) rose.']],
+  ['(This is a rather long sentence inside a parenthesis. Another one follows it here.)', ['(This is a rather long sentence inside a parenthesis.', 'Another one follows it here.)']],
+  // A name signing the quote before it; a quote mark left behind by the parser.
+  ['We will never give up. Nelson Mandela', ['We will never give up. Nelson Mandela']],
+  ['He said “It is over.“ Then he left.', ['He said “It is over.“', 'Then he left.']],
+  // Words parse-english takes for abbreviations ("in." for inches).
+  ['The Air Force was called in. What happened next is unclear.', ['The Air Force was called in.', 'What happened next is unclear.']],
+  ['The pipe is 6 in. wide.', ['The pipe is 6 in. wide.']],
   // Things that must stay as they are.
   ['Mr. Smith said so. Dr. Jones agreed.', ['Mr. Smith said so.', 'Dr. Jones agreed.']],
   ['“We won,” he said. “It was hard.”', ['“We won,” he said.', '“It was hard.”']],

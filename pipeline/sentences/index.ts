@@ -21,9 +21,15 @@ export default function retextNewsSentences(): Transformer<Root> {
   const beforeNumber = new Set(abbreviations.strings('before-number', {caseSensitive: true}))
   const inside = lowerSet(abbreviations.strings('inside'))
   const company = new Set(abbreviations.strings('company', {caseSensitive: true}))
+  const alsoWords = lowerSet(abbreviations.strings('also-words'))
   const openers = new Set(
     new Lexicon(new URL('./data/openers.yml', import.meta.url)).strings('openers', {caseSensitive: true})
   )
+  const news = new Lexicon(new URL('./data/news.yml', import.meta.url))
+  const creditLabels = new Set(news.strings('credit-labels', {caseSensitive: true}))
+  const runOnOpeners = new Set(news.strings('run-on-openers', {caseSensitive: true}))
+  const runOnFollowers = lowerSet(news.strings('run-on-followers'))
+  const quoteIntroducers = lowerSet(news.strings('quote-introducers'))
 
   return function (tree) {
     visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
@@ -41,22 +47,59 @@ export default function retextNewsSentences(): Transformer<Root> {
       }
     }
 
-    let changed = false
+    const before = items.map((item) => item.starts)
     for (let index = 0; index < items.length; index++) {
       const item = items[index]!
       if (item.starts && shouldJoin(items, index)) {
         item.starts = false
-        changed = true
       } else if (!item.starts && item.node.type === 'WordNode' && shouldSplitAfter(items, index)) {
         const next = nextToken(items, index)
-        if (next !== undefined) {
-          items[next]!.starts = true
-          changed = true
-        }
+        if (next !== undefined) items[next]!.starts = true
+      } else if (!item.starts && item.node.type === 'WordNode' && startsRunOn(items, index)) {
+        item.starts = true
       }
     }
-    if (changed) paragraph.children = rebuild(items)
+    reattachDetachedQuotes(items)
+    joinInsideBrackets(items)
+    joinInsideIntroducedQuotes(items)
+    joinTrailingName(items)
+    if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
+
+  /** "… Washington D.C. Image: United States Navy.", "… constituency In the New Territories …" */
+  function startsRunOn(items: Item[], index: number): boolean {
+    const previous = previousToken(items, index)
+    if (previous === undefined || items[previous]!.node.type !== 'WordNode') return false
+    const word = toString(items[index]!.node)
+    const nextIndex = nextToken(items, index)
+    if (nextIndex === undefined) return false
+    const next = toString(items[nextIndex]!.node)
+    if (creditLabels.has(word)) return next === ':'
+    return runOnOpeners.has(word) && items[nextIndex]!.node.type === 'WordNode' && runOnFollowers.has(next.toLowerCase())
+  }
+
+  /**
+   * Inside a quote opened after "said", "that" or a colon, and closed
+   * in the same paragraph, full stops do not end the sentence.
+   */
+  function joinInsideIntroducedQuotes(items: Item[]): void {
+    let open: number | undefined
+    for (let index = 0; index < items.length; index++) {
+      const text = toString(items[index]!.node)
+      if (items[index]!.node.type !== 'PunctuationNode' && items[index]!.node.type !== 'SymbolNode') continue
+      const opening = text === '“' || (text === '"' && open === undefined)
+      const closing = text === '”' || (text === '"' && open !== undefined)
+      if (opening && open === undefined) {
+        const previous = previousToken(items, index)
+        const introducer = previous === undefined ? '' : toString(items[previous]!.node).toLowerCase()
+        open = previous !== undefined && (quoteIntroducers.has(introducer) || introducer === ':') ? index : -1
+      } else if (closing && open !== undefined) {
+        if (open >= 0) clearStarts(items, open + 1, index)
+        open = undefined
+      }
+    }
+  }
+
 
   /** `items[index]` starts a sentence: should it continue the previous one instead? */
   function shouldJoin(items: Item[], index: number): boolean {
@@ -91,7 +134,7 @@ export default function retextNewsSentences(): Transformer<Root> {
       return !items[index]!.starts && !isFirstInSentence(items, index)
     }
     if (/^\p{L}$/u.test(core) || /^(\p{L}\.)+\p{L}$/u.test(core)) return openers.has(nextText)
-    if (company.has(core)) return openers.has(nextText)
+    if (company.has(core) || alsoWords.has(core)) return openers.has(nextText)
     return false
   }
 }
@@ -170,4 +213,77 @@ function makeSentence(children: SentenceContent[]): Sentence {
   const sentence: Sentence = {type: 'SentenceNode', children}
   if (first && last) sentence.position = {start: {...first.start}, end: {...last.end}}
   return sentence
+}
+
+/** A sentence inside brackets shorter than this many words is an aside, not a sentence. */
+const asideMaxWords = 5
+
+/**
+ * Short asides inside parentheses or brackets closed in the same paragraph
+ * do not end the sentence ("Nested (Parenthesis. (With words inside!))");
+ * a whole sentence inside them still does. A parenthesis that opens a
+ * sentence, closes, and is followed by another opening one ends it:
+ * "(Phil. 4:8) (Oh. Again!)".
+ */
+function joinInsideBrackets(items: Item[]): void {
+  const stack: number[] = []
+  for (let index = 0; index < items.length; index++) {
+    if (items[index]!.node.type !== 'PunctuationNode') continue
+    // parse-english keeps runs of marks together: "))" is one node.
+    for (const char of toString(items[index]!.node)) {
+      if (char === '(' || char === '[') stack.push(index)
+      else if ((char === ')' || char === ']') && stack.length > 0) {
+        const open = stack.pop()!
+        let words = 0
+        for (let inner = open + 1; inner < index; inner++) {
+          if (items[inner]!.starts) {
+            if (words < asideMaxWords) items[inner]!.starts = false
+            words = 0
+          }
+          if (items[inner]!.node.type === 'WordNode') words++
+        }
+        const next = nextToken(items, index)
+        if (stack.length === 0 && next !== undefined && sentenceStartsAt(items, open) && /^[([]/u.test(toString(items[next]!.node))) {
+          items[next]!.starts = true
+        }
+      }
+    }
+  }
+}
+
+function sentenceStartsAt(items: Item[], index: number): boolean {
+  if (items[index]!.starts) return true
+  const previous = previousToken(items, index)
+  return previous === undefined
+}
+
+/** A quote mark standing alone at a sentence's start (“ after a full stop) closes the previous one. */
+function reattachDetachedQuotes(items: Item[]): void {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!
+    if (!item.starts || item.node.type !== 'PunctuationNode' || !/^["“”]$/u.test(toString(item.node))) continue
+    if (items[index + 1]?.node.type !== 'WhiteSpaceNode' || index === 0) continue
+    const next = nextToken(items, index)
+    if (next === undefined) continue
+    item.starts = false
+    items[next]!.starts = true
+  }
+}
+
+/** "… she was suppressive. Valeska Paris": a bare name closing a paragraph signs the quote before it. */
+function joinTrailingName(items: Item[]): void {
+  let last = -1
+  for (let index = 0; index < items.length; index++) if (items[index]!.starts) last = index
+  if (last <= 0) return
+  const tokens = items.slice(last).filter(isToken)
+  const words = tokens.filter((item) => item.node.type === 'WordNode')
+  const marks = tokens.filter((item) => item.node.type !== 'WordNode').map((item) => toString(item.node))
+  if (words.length === 0 || words.length > 4) return
+  if (!words.every((item) => /^\p{Lu}/u.test(toString(item.node)))) return
+  if (!marks.every((mark) => /^[-–—]$/u.test(mark))) return
+  items[last]!.starts = false
+}
+
+function clearStarts(items: Item[], from: number, to: number): void {
+  for (let index = from; index < to; index++) items[index]!.starts = false
 }
