@@ -606,7 +606,7 @@ const preposed: Case[] = [
         type: 'named-organisation',
         anonymous: false,
         basis: null,
-        cue: 'said',
+        cue: 'has said',
         content: ['it will open a formal investigation into the deal']
       }
     ]
@@ -645,7 +645,7 @@ const preposed: Case[] = [
         type: 'named-organisation',
         anonymous: false,
         basis: null,
-        cue: 'denied',
+        cue: 'has repeatedly denied',
         content: ['it interfered in the election']
       }
     ]
@@ -892,7 +892,50 @@ const none: Case[] = [
   {sentence: 'The company added 2,000 jobs in the quarter.', expected: []}
 ]
 
+// --- Participles, quotes, auxiliaries, names with marks ----------------------------------
+
+const more: Case[] = [
+  {
+    sentence: '“We are ready,” the coach said, adding that the team had trained for months.',
+    expected: [
+      {source: 'the coach', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['We are ready']},
+      {source: 'the coach', type: 'unnamed-person', anonymous: true, basis: null, cue: 'adding', content: ['the team had trained for months']}
+    ]
+  },
+  {
+    sentence: '“I think the market will recover,” she said, pointing at the chart.',
+    expected: [{source: 'she', type: 'pronoun', anonymous: false, basis: null, cue: 'said', content: ['I think the market will recover']}]
+  },
+  {
+    sentence: 'Sen. Maria Lopez (D-N.M.) said the bill would pass.',
+    expected: [{source: 'Sen. Maria Lopez (D-N.M.)', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the bill would pass']}]
+  },
+  {
+    sentence: 'A third of voters in a recent CBS/YouGov poll said they had not decided.',
+    expected: [
+      {source: 'A third of voters in a recent CBS/YouGov poll', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['they had not decided']}
+    ]
+  },
+  {
+    sentence: 'In his opening remarks, the governor said the state would not raise taxes.',
+    expected: [{source: 'the governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the state would not raise taxes']}]
+  },
+  {
+    sentence: 'Exports to the United States fell sharply in May.',
+    expected: []
+  },
+  {
+    sentence: 'The mayor has also said the budget is balanced.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'has also said', content: ['the budget is balanced']}]
+  },
+  {
+    sentence: 'The union called for an independent inquiry.',
+    expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
+  }
+]
+
 const groups: Array<[string, Case[]]> = [
+  ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
   ['postposed and inverted', postposed],
   ['preposed and object verbs', preposed],

@@ -25,8 +25,15 @@ type Frame = 'clause' | 'object' | 'tell'
 const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
-const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon'] as const
+/** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
+const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
+
+/** Tokens from one index to another, both included. */
+interface Range {
+  from: number
+  to: number
+}
 
 interface Candidate {
   rule: Rule
@@ -59,6 +66,14 @@ export default function retextAttribution(): Transformer<Root> {
   for (const [lemma, forms] of cues.groups('clause')) {
     if (needsComplementLemmas.has(lemma)) for (const form of forms) needsComplement.add(form)
   }
+  const phrasalFrames = new Map<string, Frame>()
+  for (const [section, frame] of [['phrasal-clause', 'clause'], ['phrasal-object', 'object']] as const) {
+    for (const phrase of cues.strings(section)) phrasalFrames.set(phraseWords(phrase).join(' '), frame)
+  }
+  const phrasalPhrases = [...phrasalFrames.keys()].map((phrase) => phrase.split(' '))
+  const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
+  const inverting = lowerSet(cues.strings('inverting'))
+  const nounMarkers = lowerSet(cues.strings('noun-markers'))
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
@@ -89,7 +104,7 @@ export default function retextAttribution(): Transformer<Root> {
         const end = sentence.position.end.offset!
         if (skipped.find(start)) continue
         if (start < coveredUntil) continue
-        const found = findInSentence(sentence, text)
+        const found = findInSentence(sentence, text, quotes)
         for (const attribution of found) {
           extendAcrossQuotes(attribution, quotes, text, end)
           attributions.push(attribution)
@@ -121,22 +136,30 @@ export default function retextAttribution(): Transformer<Root> {
     }
   }
 
-  function findInSentence(sentence: Sentence, text: string): Attribution[] {
+  function findInSentence(sentence: Sentence, text: string, quotes: Array<{start: number; end: number}>): Attribution[] {
     const tokens = tokenize(sentence)
+    // PolNeAR-style: what is quoted is content, never a cue of its own.
+    const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
+    const opening = contentStart(tokens, 0)
     const candidates: Candidate[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
+      if (quoted(token)) continue
       if (!token.word) {
         if (token.text === ':') pushDefined(candidates, colon(tokens, index))
         continue
       }
       const phraseEnd = matchAny(tokens, index, sourceFollows)
       if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
-      const frame = frames.get(token.lower)
+      // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
+      if (token.text !== token.lower && index !== opening) continue
+      const phrasalEnd = matchAny(tokens, index, phrasalPhrases)
+      const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
+      const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
       if (frame && !readsAsNoun(tokens, index)) {
-        const postposedCandidate = postposed(tokens, index)
+        const postposedCandidate = postposed(tokens, index, cueEnd)
         if (postposedCandidate) candidates.push(postposedCandidate)
-        else pushDefined(candidates, preposed(tokens, index, frame))
+        else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
         pushDefined(candidates, participial(tokens, index))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
@@ -144,7 +167,7 @@ export default function retextAttribution(): Transformer<Root> {
 
     candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
     const accepted: Candidate[] = []
-    for (const candidate of candidates) {
+    const accept = (candidate: Candidate): void => {
       const taken = accepted.some(
         (other) =>
           inside(candidate.cue.from, other.content) ||
@@ -154,13 +177,30 @@ export default function retextAttribution(): Transformer<Root> {
       )
       if (!taken) accepted.push(candidate)
     }
+    for (const candidate of candidates) accept(candidate)
+    // A participle's content may hold cues taken before it was found ("…, adding that he told …"):
+    // they are nested in it, and give way.
+    for (const candidate of participleAdjuncts(tokens, accepted)) {
+      for (let index = accepted.length - 1; index >= 0; index--) {
+        if (inside(accepted[index]!.cue.from, candidate.content)) accepted.splice(index, 1)
+      }
+      accept(candidate)
+    }
     accepted.sort((a, b) => a.cue.from - b.cue.from)
     const sentenceStart = sentence.position!.start.offset!
     return accepted.map((candidate) => toAttribution(candidate, tokens, text, sentenceStart))
   }
 
   function toAttribution(candidate: Candidate, tokens: Token[], text: string, sentence: number): Attribution {
-    const cue = spanOf(tokens, candidate.cue.from, candidate.cue.to, text)
+    // The cue takes in the auxiliaries, adverbs and negation before its verb: "has also said".
+    let cueFrom = candidate.cue.from
+    if (candidate.rule === 'postposed' || candidate.rule === 'preposed') {
+      const owned = [...candidate.content, ...(candidate.source ? [candidate.source] : [])]
+      while (cueFrom > 0 && tokens[cueFrom - 1]!.word && skippable.has(tokens[cueFrom - 1]!.lower) && !inside(cueFrom - 1, owned)) {
+        cueFrom--
+      }
+    }
+    const cue = spanOf(tokens, cueFrom, candidate.cue.to, text)
     let source: Source | null = null
     if (candidate.source) {
       const {from, to, end} = candidate.source
@@ -192,43 +232,47 @@ export default function retextAttribution(): Transformer<Root> {
   }
 
   /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
-  function postposed(tokens: Token[], verb: number): Candidate | undefined {
+  function postposed(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
     const last = lastContentIndex(tokens)
-    if (verb > last) return undefined
-    let continuation: {from: number; to: number} | undefined
+    if (cueEnd > last) return undefined
+    const beforeVerb = skipAuxLeft(tokens, verb - 1)
+    if (beforeVerb < 0) return undefined
+    const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
+    let continuation: Range | undefined
     // "…, she told reporters on Thursday.": the audience is neither source nor content.
-    const after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, verb + 1) : verb + 1
+    const after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
     if (after <= last) {
       if (isComma(tokens[after])) {
         const next = tokens[after + 1]
-        if (next && (frames.has(next.lower) || /^(?:according|citing|adding|who|which|as)$/u.test(next.lower))) {
+        if (next && (adjunctParticiples.has(next.lower) || next.lower.endsWith('ing'))) {
+          // "…, he said, adding that …" is an attribution of its own; "…, she said, showing off
+          // the hat" describes the source.
+        } else if (next && (frames.has(next.lower) || /^(?:according|who|which|as)$/u.test(next.lower))) {
           return undefined
+        } else {
+          continuation = trim(tokens, after + 1, last)
         }
-        continuation = trim(tokens, after + 1, last)
-      } else if (!isShortAdjunct(tokens, after, last)) {
-        // "…, said Mr. Smith, a spokesman." is handled below; anything else is not postposed.
-        if (!(isComma(tokens[skipAuxLeft(tokens, verb - 1)]) || isQuote(tokens[skipAuxLeft(tokens, verb - 1)]))) {
-          return undefined
-        }
+      } else if (!inverted && !isShortAdjunct(tokens, after, last)) {
+        return undefined
       }
     }
 
-    const beforeVerb = skipAuxLeft(tokens, verb - 1)
-    if (beforeVerb < 0) return undefined
     const contentOpening = contentStart(tokens, 0)
-    if (isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])) {
-      // Inverted: "…,” said Mr. Smith." Only speech verbs invert, and the source is short.
-      if (frames.get(tokens[verb]!.lower) !== 'clause' || clauseObjectForms.has(tokens[verb]!.lower)) return undefined
+    if (inverted) {
+      // "…,” said Mr. Smith, a spokesman." Only speech verbs invert, and the source is a short noun phrase.
+      if (!inverting.has(tokens[verb]!.lower) || cueEnd !== verb) return undefined
+      const first = tokens[verb + 1]
       const sourceEnd = scanRight(tokens, verb + 1)
-      if (sourceEnd < verb + 1 || !tokens[verb + 1]!.word || sourceEnd - verb > 10) return undefined
-      if (adjunctStarters.has(tokens[verb + 1]!.lower) || tokens[verb + 1]!.lower === 'that') return undefined
+      if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 10) return undefined
+      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first)) return undefined
+      if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
       if (!content || content.to - content.from < 1) return undefined
-      const ranges: Array<{from: number; to: number}> = [content]
+      const ranges: Range[] = [content]
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
         pushRange(ranges, trim(tokens, sourceEnd + 2, last))
       }
-      return {rule: 'postposed', cue: {from: verb, to: verb}, source: {from: verb + 1, to: sourceEnd}, content: ranges}
+      return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: sourceEnd}, content: ranges}
     }
 
     // "…, the people familiar with the talks said."
@@ -238,22 +282,25 @@ export default function retextAttribution(): Transformer<Root> {
     const boundary = tokens[sourceStart - 1]!
     if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
     if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
-    if (!tokens[sourceStart]!.word || boundaries.has(tokens[sourceStart]!.lower)) return undefined
+    if (!tokens[sourceStart]!.word) return undefined
+    for (let index = sourceStart; index <= beforeVerb; index++) {
+      const token = tokens[index]!
+      if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
+    }
     let contentEnd = sourceStart - 1
     while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]) || tokens[contentEnd]!.text === '—')) {
       contentEnd--
     }
     const content = trim(tokens, contentOpening, contentEnd)
     if (!content || content.to - content.from < 1) return undefined
-    const ranges: Array<{from: number; to: number}> = [content]
+    const ranges: Range[] = [content]
     if (continuation) ranges.push(continuation)
-    return {rule: 'postposed', cue: {from: verb, to: verb}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+    return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
   }
 
   /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
-  function preposed(tokens: Token[], verb: number, frame: Frame): Candidate | undefined {
+  function preposed(tokens: Token[], verb: number, frame: Frame, cueEnd: number): Candidate | undefined {
     const previous = tokens[verb - 1]
-    if (previous && /^(?:the|a|an|this|these|those|its|his|her|their|our)$/u.test(previous.lower)) return undefined
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
     let subjectEnd = skipAuxLeft(tokens, verb - 1)
     if (subjectEnd < 0) return undefined
@@ -272,19 +319,36 @@ export default function retextAttribution(): Transformer<Root> {
       if (typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
     }
+    // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
+    if (tokens[subjectEnd]?.text === ')') {
+      let open = subjectEnd - 1
+      while (open > 0 && tokens[open]!.text !== '(') open--
+      if (open <= 0 || subjectEnd - open > 8) return undefined
+      sourceEnd ??= subjectEnd
+      subjectEnd = open - 1
+    }
     if (!tokens[subjectEnd]?.word || boundaries.has(tokens[subjectEnd]!.lower)) return undefined
-    const next = tokens[verb + 1]
+    const next = tokens[cueEnd + 1]
     if (
+      cueEnd === verb &&
       needsComplement.has(tokens[verb]!.lower) &&
       !(next && (next.lower === 'to' || next.text === ':' || isOpening(next))) &&
-      findThat(tokens, verb + 1, lastContentIndex(tokens)) === undefined
+      findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined
     ) {
       return undefined
     }
     let subjectStart = subjectEnd
     while (subjectStart > 0) {
       const candidate = tokens[subjectStart - 1]!
-      if (!candidate.word || boundaries.has(candidate.lower) || frames.has(candidate.lower) || passive.has(candidate.lower)) break
+      if (!candidate.word) {
+        // Marks inside a name: "CNN/ORC", "AT&T".
+        if (/^[/&-]$/u.test(candidate.text) && tokens[subjectStart - 2]?.word) {
+          subjectStart--
+          continue
+        }
+        break
+      }
+      if (boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
       if (candidate.lower === 'and' && !isCapitalised(tokens[subjectStart - 2])) break
       subjectStart--
     }
@@ -293,10 +357,17 @@ export default function retextAttribution(): Transformer<Root> {
     const first = tokens[subjectStart]!
     if (boundaries.has(first.lower) || skippable.has(first.lower)) return undefined
 
-    const last = lastContentIndex(tokens)
-    let from = verb + 1
+    let last = lastContentIndex(tokens)
+    // "…, adding that …" starts an attribution of its own.
+    for (let index = cueEnd + 1; index < last; index++) {
+      if (isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) {
+        last = index - 1
+        break
+      }
+    }
+    let from = cueEnd + 1
     if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
-    let content: {from: number; to: number} | undefined
+    let content: Range | undefined
     const that = findThat(tokens, from, last)
     if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
       if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
@@ -309,7 +380,25 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
-    return {rule: 'preposed', cue: {from: verb, to: verb}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /** "…, he said, adding that …": the participle shares the source of the attribution before it. */
+  function participleAdjuncts(tokens: Token[], accepted: Candidate[]): Candidate[] {
+    const found: Candidate[] = []
+    const last = lastContentIndex(tokens)
+    for (let index = 1; index < last; index++) {
+      if (!isComma(tokens[index - 1]) || !adjunctParticiples.has(tokens[index]!.lower)) continue
+      const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
+      if (!owner?.source) continue
+      let from = index + 1
+      if (frames.get(tokens[index]!.lower) === 'tell') from = skipAudience(tokens, from)
+      if (tokens[from]?.lower === 'that') from++
+      const content = trim(tokens, from, last)
+      if (!content) continue
+      found.push({rule: 'participle', cue: {from: index, to: index}, source: owner.source, content: [content]})
+    }
+    return found
   }
 
   /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
@@ -402,19 +491,35 @@ export default function retextAttribution(): Transformer<Root> {
   // --- Helpers -----------------------------------------------------------
 
   /**
-   * "promises", "pledge", "claims" are nouns as often as verbs; right after a
-   * lower-case word that is neither a pronoun nor an auxiliary ("recent
-   * pledges", "the soybean pledge") they are nouns.
+   * A verb form that reads as a noun: after a determiner, a possessive or an
+   * -ing modifier ("his remarks", "the opening statements", "a call"); and
+   * "promises", "pledge", "claims" after any lower-case word that is neither
+   * a pronoun nor an auxiliary ("recent pledges", "the soybean pledge").
    */
   function readsAsNoun(tokens: Token[], index: number): boolean {
-    if (!nominal.has(tokens[index]!.lower)) return false
     const previous = tokens[index - 1]
-    if (!previous?.word || isCapitalised(previous)) return false
+    if (!previous?.word) return false
+    if (nounMarkers.has(previous.lower) || /['’]s$/u.test(previous.lower)) return true
+    const nounLike = nominal.has(tokens[index]!.lower) || /[^s]s$/u.test(tokens[index]!.lower)
+    if (nounLike && previous.lower.endsWith('ing') && !/^(?:having|being)$/u.test(previous.lower) && !frames.has(previous.lower)) {
+      return true
+    }
+    if (!nominal.has(tokens[index]!.lower) || isCapitalised(previous)) return false
     return !typer.isPronoun(previous) && !skippable.has(previous.lower) && !passive.has(previous.lower)
   }
 
+  /** A cue verb in lower case that does not read as a noun ("said", not "a report"). */
+  function isVerbCue(tokens: Token[], index: number): boolean {
+    const token = tokens[index]!
+    return frames.has(token.lower) && token.text === token.lower && !readsAsNoun(tokens, index)
+  }
+
+  function phraseKey(tokens: Token[], from: number, to: number): string {
+    return tokens.slice(from, to).map((token) => token.lower).join(' ')
+  }
+
   /** "that CLAUSE" (without "that") or "to VERB …" (with "to"), up to the end. */
-  function complement(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
+  function complement(tokens: Token[], from: number, last: number): Range | undefined {
     const token = tokens[from]
     if (token?.lower === 'that') return trim(tokens, from + 1, last)
     if (token?.lower === 'to') return trim(tokens, from, last)

@@ -15,6 +15,7 @@ export class SourceTyper {
   private readonly basis: string[][]
   private readonly modifierStarts: Set<string>
   private readonly namedGroups: Set<string>
+  private readonly quantityHeads: Set<string>
 
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
@@ -29,6 +30,7 @@ export class SourceTyper {
     this.basis = lexicon.strings('basis').map(phraseWords)
     this.modifierStarts = lowerSet(lexicon.strings('modifier-starts'))
     this.namedGroups = new Set(lexicon.strings('named-groups', {caseSensitive: true}))
+    this.quantityHeads = lowerSet(lexicon.strings('quantity-heads'))
   }
 
   isPronoun(token: Token): boolean {
@@ -87,7 +89,22 @@ export class SourceTyper {
         break
       }
     }
-    const headWords = words.slice(0, cut)
+    // "A third of voters", "20 percent of people": the head is what is counted.
+    let first = 0
+    while (cut < words.length && words[cut]!.lower === 'of' && this.quantityHeads.has(words[cut - 1]!.lower)) {
+      first = cut + 1
+      cut = words.length
+      for (let index = first + 1; index < words.length; index++) {
+        const lower = words[index]!.lower
+        if (lower === 'of' && isCapitalised(words[index + 1])) continue
+        if (this.modifierStarts.has(lower)) {
+          cut = index
+          break
+        }
+      }
+    }
+    const headWords = words.slice(first, cut)
+    if (headWords.length === 0) return 'unnamed-group'
     const head = headWords.at(-1)!
     const headLower = head.lower.replace(/['’]s$/u, '')
     const indefinite = /^(?:a|an|one|two|three|several|some|many|other|another)$/u.test(words[0]!.lower)
