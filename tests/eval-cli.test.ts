@@ -76,6 +76,21 @@ describe('npm run eval', () => {
     })
   })
 
+  it('exports content with its complementizer, as PolNeAR marks it', () => {
+    const text = 'The minister said that prices will rise.'
+    const file = path.join(work, 'that.jsonl')
+    const span = (part: string) => ({start: text.indexOf(part), end: text.indexOf(part) + part.length, text: part})
+    writeFileSync(
+      file,
+      JSON.stringify({doc_id: 'd2', text, attributions: [{source: [span('The minister')], cue: [span('said')], content: [span('that prices will rise')]}]}) + '\n'
+    )
+    const result = run('attribution', file, '--json')
+    expect(result.status, result.stderr).toBe(0)
+    const metrics = JSON.parse(result.stdout.trim().split('\n').at(-1)!).attribution['that.jsonl']
+    expect(metrics.exact.content.f1).toBe(1)
+    expect(metrics.strict.f1).toBe(1)
+  })
+
   it('rejects a bad file with its name and line', () => {
     const file = path.join(work, 'broken.jsonl')
     writeFileSync(file, '{"doc_id": "x", "text": "a", "attributions": []}\nnot json\n')

@@ -74,6 +74,7 @@ export default function retextAttribution(): Transformer<Root> {
   const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
   const inverting = lowerSet(cues.strings('inverting'))
   const nounMarkers = lowerSet(cues.strings('noun-markers'))
+  const parentheticalAdverbs = cues.strings('parenthetical-adverbs').map(phraseWords)
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
@@ -136,7 +137,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
   }
 
-  function findInSentence(sentence: Sentence, text: string, quotes: Array<{start: number; end: number}>): Attribution[] {
+  function findInSentence(sentence: Sentence, text: string, quotes: QuoteRegion[]): Attribution[] {
     const tokens = tokenize(sentence)
     // PolNeAR-style: what is quoted is content, never a cue of its own.
     const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
@@ -258,6 +259,9 @@ export default function retextAttribution(): Transformer<Root> {
     }
 
     const contentOpening = contentStart(tokens, 0)
+    if (inverted && !(inverting.has(tokens[verb]!.lower) && cueEnd === verb && tokens[verb + 1]?.word && !adjunctStarters.has(tokens[verb + 1]!.lower))) {
+      return appositivePostposed(tokens, verb, cueEnd, beforeVerb, continuation)
+    }
     if (inverted) {
       // "…,” said Mr. Smith, a spokesman." Only speech verbs invert, and the source is a short noun phrase.
       if (!inverting.has(tokens[verb]!.lower) || cueEnd !== verb) return undefined
@@ -287,6 +291,13 @@ export default function retextAttribution(): Transformer<Root> {
       const token = tokens[index]!
       if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
     }
+    // “…,” Jeff Weaver, Sanders’ campaign manager, said: a name before the appositive is the source's start.
+    if (isComma(boundary)) {
+      let nameStart = sourceStart - 1
+      while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && sourceStart - 1 - nameStart < 5) nameStart--
+      const before = tokens[nameStart - 1]
+      if (nameStart < sourceStart - 1 && (isQuote(before) || isComma(before))) sourceStart = nameStart
+    }
     let contentEnd = sourceStart - 1
     while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]) || tokens[contentEnd]!.text === '—')) {
       contentEnd--
@@ -296,6 +307,31 @@ export default function retextAttribution(): Transformer<Root> {
     const ranges: Range[] = [content]
     if (continuation) ranges.push(continuation)
     return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+  }
+
+  /** “…,” Jeff Weaver, Sanders’ campaign manager, said in a statement. */
+  function appositivePostposed(
+    tokens: Token[],
+    verb: number,
+    cueEnd: number,
+    comma: number,
+    continuation: Range | undefined
+  ): Candidate | undefined {
+    let open = comma - 1
+    while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+    if (open <= 0 || !isComma(tokens[open]) || comma - open > maxSourceTokens) return undefined
+    let nameStart = open - 1
+    while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && open - nameStart < 5) nameStart--
+    if (!isCapitalised(tokens[nameStart]) || nameStart === 0) return undefined
+    const before = tokens[nameStart - 1]
+    if (!isQuote(before) && !isComma(before)) return undefined
+    let contentEnd = nameStart - 1
+    while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]))) contentEnd--
+    const content = trim(tokens, contentStart(tokens, 0), contentEnd)
+    if (!content || content.to - content.from < 1) return undefined
+    const ranges: Range[] = [content]
+    if (continuation) ranges.push(continuation)
+    return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: nameStart, to: comma - 1}, content: ranges}
   }
 
   /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
@@ -308,6 +344,12 @@ export default function retextAttribution(): Transformer<Root> {
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
     let sourceEnd: number | undefined
+    // "Murphy, though, said": a parenthetical adverb is neither source nor cue.
+    if (isComma(tokens[subjectEnd])) {
+      let open = subjectEnd - 1
+      while (open > 0 && !isComma(tokens[open])) open--
+      if (open > 0 && matchAny(tokens, open + 1, parentheticalAdverbs) === subjectEnd) subjectEnd = open - 1
+    }
     if (isComma(tokens[subjectEnd])) {
       let open = subjectEnd - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
@@ -327,7 +369,9 @@ export default function retextAttribution(): Transformer<Root> {
       sourceEnd ??= subjectEnd
       subjectEnd = open - 1
     }
-    if (!tokens[subjectEnd]?.word || boundaries.has(tokens[subjectEnd]!.lower)) return undefined
+    // "Mr. Ekovich, who noted that …": the relative pronoun is the source, as the text gives it.
+    const relative = /^(?:who|which)$/u.test(tokens[subjectEnd]?.lower ?? '') && isComma(tokens[subjectEnd - 1])
+    if (!tokens[subjectEnd]?.word || (boundaries.has(tokens[subjectEnd]!.lower) && !relative)) return undefined
     const next = tokens[cueEnd + 1]
     if (
       cueEnd === verb &&
@@ -338,7 +382,7 @@ export default function retextAttribution(): Transformer<Root> {
       return undefined
     }
     let subjectStart = subjectEnd
-    while (subjectStart > 0) {
+    while (subjectStart > 0 && !relative) {
       const candidate = tokens[subjectStart - 1]!
       if (!candidate.word) {
         // Marks inside a name: "CNN/ORC", "AT&T".
@@ -355,18 +399,23 @@ export default function retextAttribution(): Transformer<Root> {
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
-    if (boundaries.has(first.lower) || skippable.has(first.lower)) return undefined
+    if ((boundaries.has(first.lower) && !relative) || skippable.has(first.lower)) return undefined
 
     let last = lastContentIndex(tokens)
-    // "…, adding that …" starts an attribution of its own.
+    // "…, adding that …" and "… and said …" start attributions of their own.
     for (let index = cueEnd + 1; index < last; index++) {
-      if (isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) {
-        last = index - 1
+      if ((isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) || coordinatedCue(tokens, index + 1)) {
+        last = isComma(tokens[index - 1]) ? index - 2 : index - 1
         break
       }
     }
     let from = cueEnd + 1
     if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
+    // 'said “not too likely” and 14 percent said …': a quote opening the content closes it.
+    if (isOpening(tokens[from])) {
+      const closing = closingQuoteIndex(tokens, from)
+      if (closing !== undefined && closing < last) last = closing
+    }
     let content: Range | undefined
     const that = findThat(tokens, from, last)
     if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
@@ -383,18 +432,41 @@ export default function retextAttribution(): Transformer<Root> {
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
   }
 
-  /** "…, he said, adding that …": the participle shares the source of the attribution before it. */
+  /** Index of the mark closing the quote opened at `open`, in the same sentence. */
+  function closingQuoteIndex(tokens: Token[], open: number): number | undefined {
+    const mark = tokens[open]!.text
+    const closer = mark === '“' ? '”' : mark === '‘' ? '’' : mark
+    for (let index = open + 1; index < tokens.length; index++) {
+      if (!tokens[index]!.word && tokens[index]!.text === closer) return index
+    }
+    return undefined
+  }
+
+  /** "… and said …": a cue verb right after "and", sharing the subject before it. */
+  function coordinatedCue(tokens: Token[], index: number): boolean {
+    const token = tokens[index]
+    return tokens[index - 1]?.lower === 'and' && token !== undefined && !token.lower.endsWith('ing') && isVerbCue(tokens, index)
+  }
+
+  /**
+   * "…, he said, adding that …", "Podesta said … and said …": the participle
+   * or the coordinated verb shares the source of the attribution before it.
+   */
   function participleAdjuncts(tokens: Token[], accepted: Candidate[]): Candidate[] {
     const found: Candidate[] = []
     const last = lastContentIndex(tokens)
     for (let index = 1; index < last; index++) {
-      if (!isComma(tokens[index - 1]) || !adjunctParticiples.has(tokens[index]!.lower)) continue
+      const participle = isComma(tokens[index - 1]) && adjunctParticiples.has(tokens[index]!.lower)
+      if (!participle && !coordinatedCue(tokens, index)) continue
       const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
       if (!owner?.source) continue
       let from = index + 1
-      if (frames.get(tokens[index]!.lower) === 'tell') from = skipAudience(tokens, from)
-      if (tokens[from]?.lower === 'that') from++
-      const content = trim(tokens, from, last)
+      const frame = frames.get(tokens[index]!.lower)
+      if (frame === 'tell') from = skipAudience(tokens, from)
+      let content: Range | undefined
+      if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
+      else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
+      else content = trim(tokens, from, last)
       if (!content) continue
       found.push({rule: 'participle', cue: {from: index, to: index}, source: owner.source, content: [content]})
     }
@@ -654,24 +726,38 @@ function skippedRanges(file: VFile): RangeLookup<{start: number; end: number}> {
   return new RangeLookup(ranges)
 }
 
-/** Quoted stretches of a paragraph, by offsets, from an opening to its closing mark. */
-function quoteRegions(paragraph: Paragraph, text: string): Array<{start: number; end: number}> {
-  const regions: Array<{start: number; end: number}> = []
+/** A quoted stretch: `start`/`end` take in the marks, `innerStart`/`innerEnd` leave them out. */
+interface QuoteRegion {
+  start: number
+  end: number
+  innerStart: number
+  innerEnd: number
+}
+
+/**
+ * Quoted stretches of a paragraph, by offsets: “curly”, "straight" and
+ * ''doubled'' (as some papers print them), from an opening mark to its closing one.
+ */
+function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
+  const regions: QuoteRegion[] = []
   const start = paragraph.position?.start.offset ?? 0
   const end = paragraph.position?.end.offset ?? 0
-  let open: number | undefined
+  let open: {at: number; length: number; toggle: boolean} | undefined
   for (let index = start; index < end; index++) {
     const char = text[index]!
-    if (char === '“') open ??= index
-    else if (char === '”' && open !== undefined) {
-      regions.push({start: open, end: index + 1})
+    const doubled = char === "'" && text[index + 1] === "'"
+    if (char === '“' && open === undefined) open = {at: index, length: 1, toggle: false}
+    else if (char === '”' && open && !open.toggle) {
+      regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
       open = undefined
-    } else if (char === '"') {
-      if (open === undefined) open = index
-      else {
-        regions.push({start: open, end: index + 1})
+    } else if (char === '"' || doubled) {
+      const length = doubled ? 2 : 1
+      if (open === undefined) open = {at: index, length, toggle: true}
+      else if (open.toggle && open.length === length) {
+        regions.push({start: open.at, end: index + length, innerStart: open.at + length, innerEnd: index})
         open = undefined
       }
+      index += length - 1
     }
   }
   return regions
@@ -685,16 +771,16 @@ function quoteRegions(paragraph: Paragraph, text: string): Array<{start: number;
  */
 function continuedQuote(
   previous: Attribution,
-  regions: Array<{start: number; end: number}>,
+  regions: QuoteRegion[],
   sentenceStart: number,
   text: string
 ): Attribution | undefined {
   if (!previous.source) return undefined
   const region = regions.find((item) => item.start === sentenceStart)
   if (!region) return undefined
-  const inner = text.slice(region.start + 1, region.end - 1)
+  const inner = text.slice(region.innerStart, region.innerEnd)
   const trimmed = inner.replace(/^\s+/u, '')
-  const start = region.start + 1 + (inner.length - trimmed.length)
+  const start = region.innerStart + (inner.length - trimmed.length)
   const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
   if (value.length === 0) return undefined
   return {
@@ -709,7 +795,7 @@ function continuedQuote(
 /** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */
 function extendAcrossQuotes(
   attribution: Attribution,
-  regions: Array<{start: number; end: number}>,
+  regions: QuoteRegion[],
   text: string,
   sentenceEnd: number
 ): void {
@@ -718,11 +804,11 @@ function extendAcrossQuotes(
   if (!first || !last) return
   for (const region of regions) {
     if (region.start < attribution.sentence && region.end > first.start && region.start < first.start) {
-      first.start = region.start + 1
+      first.start = region.innerStart
       first.text = text.slice(first.start, first.end)
     }
     if (region.end > sentenceEnd && region.start < last.end && region.end > last.end) {
-      last.end = region.end - 1
+      last.end = region.innerEnd
       last.text = text.slice(last.start, last.end)
       // The quote's own closing stop or comma is not content.
       const trimmed = last.text.replace(/\s+$/u, '').replace(/(?<!\b\p{L})[.,]$/u, '')

@@ -12,9 +12,25 @@ export interface Token {
 
 export function tokenize(sentence: Sentence): Token[] {
   const tokens: Token[] = []
-  for (const node of sentence.children) {
+  const children = sentence.children
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!
     if (node.type === 'WhiteSpaceNode' || !node.position) continue
     const text = toString(node)
+    const previous = tokens.at(-1)
+    // A plural possessive's apostrophe ("Sanders’ campaign") belongs to its word, not a quote.
+    if (
+      previous?.word &&
+      previous.end === node.position.start.offset &&
+      /^['’]$/u.test(text) &&
+      /s$/iu.test(previous.text) &&
+      !/^\p{L}/u.test(children[index + 1] ? toString(children[index + 1]!) : '')
+    ) {
+      previous.text += text
+      previous.lower += text
+      previous.end = node.position.end.offset!
+      continue
+    }
     tokens.push({
       text,
       lower: text.toLowerCase(),
@@ -26,8 +42,8 @@ export function tokenize(sentence: Sentence): Token[] {
   return tokens
 }
 
-export const openingQuotes = new Set(['“', '‘', '"', "'", '«', '„'])
-export const closingQuotes = new Set(['”', '’', '"', "'", '»'])
+export const openingQuotes = new Set(['“', '‘', '"', "'", "''", '``', '«', '„'])
+export const closingQuotes = new Set(['”', '’', '"', "'", "''", '»'])
 export const quoteMarks = new Set([...openingQuotes, ...closingQuotes])
 
 /** Marks that end a source or an object, and that are never part of content's ends. */

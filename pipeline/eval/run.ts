@@ -34,17 +34,32 @@ export function createAttributionFinder(): (text: string) => PredictedAttributio
   return (text) => {
     const file = new VFile({value: text})
     processor.runSync(processor.parse(file), file)
-    return (file.data.attributions ?? []).map(toGoldFormat)
+    return (file.data.attributions ?? []).map((attribution) => toGoldFormat(attribution, text))
   }
 }
 
-function toGoldFormat(attribution: Attribution): PredictedAttribution {
+/**
+ * Our attributions in PolNeAR's span conventions. They differ from ours in
+ * one respect: PolNeAR's content starts with the complementizer ("that the
+ * talks stalled"), ours after it, so a reviewer reads the claim itself.
+ */
+function toGoldFormat(attribution: Attribution, text: string): PredictedAttribution {
   const span = ({start, end, text}: GoldSpan & {text: string}): GoldSpan => ({start, end, text})
+  const content = attribution.content.map(span)
+  const first = content[0]
+  if (first) {
+    const before = text.slice(Math.max(attribution.cue.end, first.start - 12), first.start)
+    const that = /\bthat\s+$/u.exec(before)
+    if (that) {
+      first.start -= before.length - that.index
+      first.text = text.slice(first.start, first.end)
+    }
+  }
   return {
     kind: 'Attribution',
     source: attribution.source ? [span(attribution.source)] : [],
     cue: [span(attribution.cue)],
-    content: attribution.content.map(span),
+    content,
     source_type: attribution.source?.type ?? null,
     rule: attribution.rule
   }
