@@ -111,14 +111,17 @@ export default function retextAttribution(): Transformer<Root> {
           attributions.push(attribution)
           coveredUntil = Math.max(coveredUntil, ...attribution.content.map((span) => span.end))
         }
+        let continued = false
         if (found.length === 0 && previous) {
-          const continued = continuedQuote(previous, quotes, start, text)
-          if (continued) {
-            attributions.push(continued)
-            coveredUntil = continued.content[0]!.end
+          const part = continuedQuote(previous, quotes, start, text)
+          if (part) {
+            previous.content.push(part)
+            coveredUntil = part.end
+            continued = true
           }
         }
-        previous = found.at(-1) ?? (start < coveredUntil ? previous : undefined)
+        if (found.length > 0) previous = found.at(-1)
+        else if (!continued) previous = undefined
       }
     }
     file.data.attributions = attributions
@@ -767,14 +770,9 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
  * “We have a path forward,” Thune told reporters. “It is not perfect. Nobody
  * got everything they wanted.” — a quote that opens the sentence after an
  * attributed one, in the same paragraph, with no cue of its own, continues
- * the same speaker: same source and cue, the whole quote as content.
+ * the same speaker: the whole quote is a further part of its content.
  */
-function continuedQuote(
-  previous: Attribution,
-  regions: QuoteRegion[],
-  sentenceStart: number,
-  text: string
-): Attribution | undefined {
+function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceStart: number, text: string): Span | undefined {
   if (!previous.source) return undefined
   const region = regions.find((item) => item.start === sentenceStart)
   if (!region) return undefined
@@ -783,13 +781,7 @@ function continuedQuote(
   const start = region.innerStart + (inner.length - trimmed.length)
   const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
   if (value.length === 0) return undefined
-  return {
-    sentence: sentenceStart,
-    rule: 'quote-continued',
-    source: previous.source,
-    cue: previous.cue,
-    content: [{start, end: start + value.length, text: value}]
-  }
+  return {start, end: start + value.length, text: value}
 }
 
 /** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */
