@@ -75,6 +75,9 @@ export default function retextAttribution(): Transformer<Root> {
   const inverting = lowerSet(cues.strings('inverting'))
   const nounMarkers = lowerSet(cues.strings('noun-markers'))
   const parentheticalAdverbs = cues.strings('parenthetical-adverbs').map(phraseWords)
+  const neverNouns = lowerSet(cues.strings('never-nouns'))
+  const subordinators = lowerSet(cues.strings('subordinators'))
+  const evidenceVerbs = lowerSet(cues.strings('evidence-verbs'))
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
@@ -270,7 +273,16 @@ export default function retextAttribution(): Transformer<Root> {
       if (!inverting.has(tokens[verb]!.lower) || cueEnd !== verb) return undefined
       const first = tokens[verb + 1]
       const sourceEnd = scanRight(tokens, verb + 1)
-      if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 10) return undefined
+      if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 20) return undefined
+      // A long source runs on only through a relative clause: "said one former executive who …".
+      if (sourceEnd - verb > 8) {
+        const relativeAt = tokens.slice(verb + 1, sourceEnd + 1).findIndex((token) => /^(?:who|whose)$/u.test(token.lower))
+        if (relativeAt === -1 || relativeAt > 7) return undefined
+      }
+      // "An official, who spoke on condition of anonymity, said …" closes a relative clause: preposed.
+      let open = beforeVerb - 1
+      while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+      if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
       if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first)) return undefined
       if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
@@ -373,14 +385,16 @@ export default function retextAttribution(): Transformer<Root> {
       subjectEnd = open - 1
     }
     // "Mr. Ekovich, who noted that …": the relative pronoun is the source, as the text gives it.
-    const relative = /^(?:who|which)$/u.test(tokens[subjectEnd]?.lower ?? '') && isComma(tokens[subjectEnd - 1])
+    const relative = /^(?:who|which)$/u.test(tokens[subjectEnd]?.lower ?? '') && tokens[subjectEnd - 1] !== undefined
     if (!tokens[subjectEnd]?.word || (boundaries.has(tokens[subjectEnd]!.lower) && !relative)) return undefined
     const next = tokens[cueEnd + 1]
     if (
       cueEnd === verb &&
       needsComplement.has(tokens[verb]!.lower) &&
       !(next && (next.lower === 'to' || next.text === ':' || isOpening(next))) &&
-      findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined
+      findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
+      // "The poll shows Trump far ahead": evidence from a document needs no "that".
+      !(evidenceVerbs.has(tokens[verb]!.lower) && typer.isDocument(tokens[subjectEnd]!))
     ) {
       return undefined
     }
@@ -405,9 +419,24 @@ export default function retextAttribution(): Transformer<Root> {
     if ((boundaries.has(first.lower) && !relative) || skippable.has(first.lower)) return undefined
 
     let last = lastContentIndex(tokens)
-    // "…, adding that …" and "… and said …" start attributions of their own.
+    // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
+    // moderator pointed out that …, the candidate said …") ends at its comma.
+    const opener = tokens[subjectStart - 1]
+    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0))) {
+      for (let index = cueEnd + 1; index < last; index++) {
+        if (isComma(tokens[index])) {
+          last = index - 1
+          break
+        }
+      }
+    }
+    // "…, adding that …", "… and said …" and "…, and others have said …" start attributions of their own.
     for (let index = cueEnd + 1; index < last; index++) {
       if ((isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) || coordinatedCue(tokens, index + 1)) {
+        last = isComma(tokens[index - 1]) ? index - 2 : index - 1
+        break
+      }
+      if (newClauseWithCue(tokens, index, last)) {
         last = isComma(tokens[index - 1]) ? index - 2 : index - 1
         break
       }
@@ -445,10 +474,29 @@ export default function retextAttribution(): Transformer<Root> {
     return undefined
   }
 
-  /** "… and said …": a cue verb right after "and", sharing the subject before it. */
+  /** "… and said …", "… but said …": a cue verb right after a conjunction, sharing the subject before it. */
   function coordinatedCue(tokens: Token[], index: number): boolean {
     const token = tokens[index]
-    return tokens[index - 1]?.lower === 'and' && token !== undefined && !token.lower.endsWith('ing') && isVerbCue(tokens, index)
+    const conjunction = tokens[index - 1]?.lower
+    return (conjunction === 'and' || conjunction === 'but') && token !== undefined && !token.lower.endsWith('ing') && isVerbCue(tokens, index)
+  }
+
+  /**
+   * "…, and others have said they …", "…; 29 percent said …": a conjunction
+   * or semicolon opening a clause whose own subject has a cue verb, outside
+   * quotes. Content before it ends there.
+   */
+  function newClauseWithCue(tokens: Token[], index: number, last: number): boolean {
+    const token = tokens[index]!
+    if (!(token.text === ';' || (token.word && /^(?:and|but|while|whereas)$/u.test(token.lower)))) return false
+    // A subject (at least one word) stands between the conjunction and the verb.
+    for (let cursor = index + 2; cursor <= Math.min(last, index + 8); cursor++) {
+      const candidate = tokens[cursor]!
+      if (isBreak(candidate) || isQuote(candidate)) return false
+      if (boundaries.has(candidate.lower)) return false
+      if (isVerbCue(tokens, cursor) && !candidate.lower.endsWith('ing')) return true
+    }
+    return false
   }
 
   /**
@@ -574,6 +622,9 @@ export default function retextAttribution(): Transformer<Root> {
   function readsAsNoun(tokens: Token[], index: number): boolean {
     const previous = tokens[index - 1]
     if (!previous?.word) return false
+    // "the said property": after an article even "said" is no verb.
+    if (/^(?:the|a|an|this|these|those)$/u.test(previous.lower)) return true
+    if (neverNouns.has(tokens[index]!.lower)) return false
     if (nounMarkers.has(previous.lower) || /['’]s$/u.test(previous.lower)) return true
     const nounLike = nominal.has(tokens[index]!.lower) || /[^s]s$/u.test(tokens[index]!.lower)
     if (nounLike && previous.lower.endsWith('ing') && !/^(?:having|being)$/u.test(previous.lower) && !frames.has(previous.lower)) {

@@ -37,6 +37,11 @@ export class SourceTyper {
     return this.pronouns.has(token.lower)
   }
 
+  /** A noun for a document or data: "poll", "survey", "report". */
+  isDocument(token: Token): boolean {
+    return this.documentNouns.has(token.lower)
+  }
+
   /** Index of the first basis phrase ("familiar with", "who spoke on condition of anonymity") in `tokens`. */
   basisIndex(tokens: Token[]): number | undefined {
     for (let index = 0; index < tokens.length; index++) {
