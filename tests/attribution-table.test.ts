@@ -267,7 +267,7 @@ const postposed: Case[] = [
     sentence: '"This is the worst drought we have seen in four decades," said Amina Mohammed, a farmer in northern Kenya.',
     expected: [
       {
-        source: 'Amina Mohammed',
+        source: 'Amina Mohammed, a farmer in northern Kenya',
         type: 'named-person',
         anonymous: false,
         basis: null,

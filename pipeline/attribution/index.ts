@@ -78,6 +78,7 @@ export default function retextAttribution(): Transformer<Root> {
   const neverNouns = lowerSet(cues.strings('never-nouns'))
   const subordinators = lowerSet(cues.strings('subordinators'))
   const evidenceVerbs = lowerSet(cues.strings('evidence-verbs'))
+  const prepositions = lowerSet(cues.strings('prepositions'))
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
@@ -288,10 +289,16 @@ export default function retextAttribution(): Transformer<Root> {
       const content = trim(tokens, contentOpening, beforeVerb)
       if (!content || content.to - content.from < 1) return undefined
       const ranges: Range[] = [content]
+      let fullSource = sourceEnd
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
         pushRange(ranges, trim(tokens, sourceEnd + 2, last))
+      } else if (isComma(tokens[sourceEnd + 1]) && appositiveOpener(tokens[sourceEnd + 2])) {
+        // "said Javier Palomarez, the president of …": the appositive, to the end, is the source's.
+        let end = sourceEnd + 2
+        while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - verb < 40) end++
+        if (end === last) fullSource = end
       }
-      return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: sourceEnd}, content: ranges}
+      return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: fullSource}, content: ranges}
     }
 
     // "…, the people familiar with the talks said."
@@ -373,7 +380,10 @@ export default function retextAttribution(): Transformer<Root> {
       if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first)) {
         return undefined
       }
-      if (typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
+      // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
+      // a relative clause only when it gives the basis.
+      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower)
+      if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
     }
     // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
@@ -410,7 +420,7 @@ export default function retextAttribution(): Transformer<Root> {
         break
       }
       if (boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      if (candidate.lower === 'and' && !isCapitalised(tokens[subjectStart - 2])) break
+      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? ''))) break
       subjectStart--
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
@@ -472,6 +482,12 @@ export default function retextAttribution(): Transformer<Root> {
       if (!tokens[index]!.word && tokens[index]!.text === closer) return index
     }
     return undefined
+  }
+
+  /** Words opening an appositive or relative clause after a name: "…, the president of …", "…, who …". */
+  function appositiveOpener(token: Token | undefined): boolean {
+    if (!token?.word) return false
+    return nounMarkers.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
   }
 
   /** "… and said …", "… but said …": a cue verb right after a conjunction, sharing the subject before it. */

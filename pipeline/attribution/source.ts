@@ -65,6 +65,9 @@ export class SourceTyper {
         break
       }
     }
+    // "Amina Mohammed, a farmer in northern Kenya": the name before an appositive decides the type.
+    const comma = tokens.findIndex((token, index) => index > 0 && !token.word && token.text === ',')
+    if (comma > 0 && comma < coreLength) coreLength = comma
     const type = this.classify(tokens.slice(0, coreLength), text)
     return {
       start,
