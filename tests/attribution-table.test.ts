@@ -929,6 +929,18 @@ const more: Case[] = [
     expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'has also said', content: ['the budget is balanced']}]
   },
   {
+    sentence: 'Asked whether he would run again, the senator smiled.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'Asked', content: ['whether he would run again']}]
+  },
+  {
+    sentence: 'The measure is expected to pass the House next week.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'is expected', content: ['The measure', 'to pass the House next week']}]
+  },
+  {
+    sentence: 'The poll shows the race tightening in Ohio.',
+    expected: [{source: 'The poll', type: 'document', anonymous: false, basis: null, cue: 'shows', content: ['the race tightening in Ohio']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

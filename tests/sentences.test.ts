@@ -60,6 +60,9 @@ const cases: Array<[string, string[]]> = [
   // A name signing the quote before it; a quote mark left behind by the parser.
   ['We will never give up. Nelson Mandela', ['We will never give up. Nelson Mandela']],
   ['He said “It is over.“ Then he left.', ['He said “It is over.“', 'Then he left.']],
+  // A quoted question or exclamation and its short speech tag are one sentence.
+  ['“Does he not understand?” Biden said. He left.', ['“Does he not understand?” Biden said.', 'He left.']],
+  ['“Why now?” It was a fair question.', ['“Why now?”', 'It was a fair question.']],
   // Words parse-english takes for abbreviations ("in." for inches).
   ['The Air Force was called in. What happened next is unclear.', ['The Air Force was called in.', 'What happened next is unclear.']],
   ['The pipe is 6 in. wide.', ['The pipe is 6 in. wide.']],

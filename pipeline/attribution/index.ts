@@ -26,7 +26,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'participle'] as const
+const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -79,6 +79,8 @@ export default function retextAttribution(): Transformer<Root> {
   const subordinators = lowerSet(cues.strings('subordinators'))
   const evidenceVerbs = lowerSet(cues.strings('evidence-verbs'))
   const prepositions = lowerSet(cues.strings('prepositions'))
+  const questionWords = lowerSet(cues.strings('question-words'))
+  const raisingVerbs = lowerSet(cues.strings('raising'))
   const sourceFollows = cues.strings('source-follows').map(phraseWords)
   const notASource = cues.strings('not-a-source').map(phraseWords)
   const nominal = lowerSet(cues.strings('nominal'))
@@ -171,6 +173,8 @@ export default function retextAttribution(): Transformer<Root> {
         pushDefined(candidates, participial(tokens, index))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+      if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
+      if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
     }
 
     candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
@@ -401,7 +405,7 @@ export default function retextAttribution(): Transformer<Root> {
     if (
       cueEnd === verb &&
       needsComplement.has(tokens[verb]!.lower) &&
-      !(next && (next.lower === 'to' || next.text === ':' || isOpening(next))) &&
+      !(next && (next.lower === 'to' || next.text === ':' || isOpening(next) || questionWords.has(next.lower))) &&
       findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
       // "The poll shows Trump far ahead": evidence from a document needs no "that".
       !(evidenceVerbs.has(tokens[verb]!.lower) && typer.isDocument(tokens[subjectEnd]!))
@@ -606,6 +610,52 @@ export default function retextAttribution(): Transformer<Root> {
     const content = complement(tokens, cursor + 1, last)
     if (!content) return undefined
     return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+  }
+
+  /**
+   * "Asked if he was ever bullied, the candidate said …", "… said when asked
+   * whether …": the question is attributed to no one in the text.
+   */
+  function askedWithoutSource(tokens: Token[], verb: number): Candidate | undefined {
+    const previous = tokens[verb - 1]
+    const opening = verb === contentStart(tokens, 0)
+    if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
+    const next = tokens[verb + 1]
+    if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
+    let end = verb + 1
+    while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
+    const content = trim(tokens, verb + 1, end)
+    if (!content) return undefined
+    const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
+    return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
+  }
+
+  /**
+   * "Trump seemed to acknowledge …", "The vote is expected to pass": the
+   * subject and the infinitive are the content; no one is named as source.
+   */
+  function raising(tokens: Token[], verb: number): Candidate | undefined {
+    const next = tokens[verb + 1]
+    if (next?.lower !== 'to') return undefined
+    let from = verb
+    if (tokens[verb]!.lower === 'expected') {
+      if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
+      from = verb - 1
+    }
+    let subjectEnd = from - 1
+    while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
+    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
+      subjectStart--
+    }
+    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    const complement = trim(tokens, verb + 1, lastContentIndex(tokens))
+    if (!complement) return undefined
+    return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
   }
 
   /** "Trump on Twitter: …" — a short name, a colon, then content. */

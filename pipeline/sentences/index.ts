@@ -63,6 +63,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     joinInsideBrackets(items)
     joinInsideIntroducedQuotes(items)
     joinTrailingName(items)
+    joinSpeechTags(items)
     if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
 
@@ -76,6 +77,30 @@ export default function retextNewsSentences(): Transformer<Root> {
     const next = toString(items[nextIndex]!.node)
     if (creditLabels.has(word)) return next === ':'
     return runOnOpeners.has(word) && items[nextIndex]!.node.type === 'WordNode' && runOnFollowers.has(next.toLowerCase())
+  }
+
+  /**
+   * “Does he not understand?” Biden said. — a question or exclamation
+   * closing a quote, followed by a short speech tag, is one sentence with it.
+   */
+  function joinSpeechTags(items: Item[]): void {
+    for (let index = 0; index < items.length; index++) {
+      if (!items[index]!.starts) continue
+      const quote = previousToken(items, index)
+      const mark = quote === undefined ? undefined : previousToken(items, quote)
+      if (quote === undefined || mark === undefined) continue
+      if (!/^["”']+$/u.test(toString(items[quote]!.node)) || !/[?!]$/u.test(toString(items[mark]!.node))) continue
+      let words = 0
+      let tagged = false
+      let cursor = index
+      for (; cursor < items.length && (cursor === index || !items[cursor]!.starts); cursor++) {
+        const item = items[cursor]!
+        if (item.node.type !== 'WordNode') continue
+        words++
+        if (words <= 6 && quoteIntroducers.has(toString(item.node).toLowerCase())) tagged = true
+      }
+      if (tagged && words <= 12) items[index]!.starts = false
+    }
   }
 
   /**
