@@ -128,6 +128,56 @@ describe('npm run annotate', () => {
     expect(result.stderr).not.toContain('sentences')
   })
 
+  it('keeps what a reviewer wrote across a re-run', () => {
+    run()
+    const file = path.join(work, 'annotations/trade.yaml')
+    const yaml = readFileSync(file, 'utf8')
+    const at = yaml.indexOf('status: unreviewed', yaml.indexOf('These include Washington'))
+    writeFileSync(file, yaml.slice(0, at) + 'status: verified' + yaml.slice(at + 'status: unreviewed'.length))
+    const result = run()
+    expect(result.status, result.stderr).toBe(0)
+    const after = readFileSync(file, 'utf8')
+    expect(after.indexOf('status: verified')).toBeGreaterThan(after.indexOf('These include Washington'))
+  })
+
+  it('reports an invalid annotation with its line and column, leaves it untouched, and goes on', () => {
+    run()
+    const file = path.join(work, 'annotations/trade.yaml')
+    const broken = readFileSync(file, 'utf8').replace('status: unreviewed', 'status: done')
+    writeFileSync(file, broken)
+    const line = broken.split('\n').findIndex((text) => text.includes('status: done')) + 1
+    writeFileSync(path.join(work, 'seeds/asia/trade-copy.txt'), readFileSync(seed, 'utf8') + '\nOne more line.\n')
+    const result = run()
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`annotations/trade\\.yaml\\n\\s*${line}:15\\s+error\\s+sentences\\[0\\]\\.review\\.status: expected one of unreviewed`, 'u'))
+    expect(readFileSync(file, 'utf8')).toBe(broken)
+    expect(readFileSync(path.join(work, 'annotations/asia/trade-copy.yaml'), 'utf8')).toContain('One more line.')
+  })
+
+  it('--check writes nothing, shows a diff and exits 1 when an annotation is stale, 0 when all are current', () => {
+    run()
+    expect(run('--check').status).toBe(0)
+    writeFileSync(path.join(work, 'seeds/trade.txt'), readFileSync(seed, 'utf8').replace('Now what?', 'What next?'))
+    const before = readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')
+    const result = run('--check')
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain('--- annotations/trade.yaml\ton disk')
+    expect(result.stdout).toContain('+    text: "What next?"')
+    expect(result.stdout).toContain('-    text: "Now what?"')
+    expect(result.stderr).toContain('annotations/trade.yaml is out of date')
+    expect(readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')).toBe(before)
+    rmSync(path.join(work, 'annotations/asia/trade-copy.yaml'))
+    expect(run('--check').stderr).toContain('annotations/asia/trade-copy.yaml is missing')
+  })
+
+  it('--summary prints a Markdown table of review statuses per article', () => {
+    const result = run('--summary')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('| article | sentences | unreviewed | verified | disputed | false | misleading | unverifiable | not-a-claim | attributions | anonymous | needs recheck | obsolete |')
+    expect(result.stdout).toContain('| `seeds/trade.txt` | 9 | 9 | 0 | 0 | 0 | 0 | 0 | 0 | 7 | 4 | 0 | 0 |')
+    expect(result.stdout).toContain('| **total** | 18 | 18 |')
+  })
+
   it('says so when there is nothing to annotate', () => {
     rmSync(path.join(work, 'seeds'), {recursive: true})
     mkdirSync(path.join(work, 'seeds'))

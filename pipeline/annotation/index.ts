@@ -3,6 +3,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {emitAnnotation, schemaFile} from './emit.ts'
+import {mergeReviews} from '../review/merge.ts'
 import {buildAnnotation} from './model.ts'
 
 export interface AnnotationYamlOptions {
@@ -23,12 +24,14 @@ declare module 'vfile' {
 
 /**
  * Compiler plugin: the annotation YAML, built from the tree and the findings
- * other plugins put on `file.data`. The structured annotation is also left on
- * `file.data.annotation`.
+ * other plugins put on `file.data`, with the reviews of
+ * `file.data.previousAnnotation` merged in. The structured annotation is also
+ * left on `file.data.annotation`.
  */
 const retextAnnotationYaml: Plugin<[AnnotationYamlOptions?], Root, string> = function (options = {}) {
   this.compiler = function (tree, file) {
-    const annotation = buildAnnotation(tree as Root, file)
+    // Reviews already written for this article (file.data.previousAnnotation) are carried over.
+    const annotation = mergeReviews(buildAnnotation(tree as Root, file), file.data.previousAnnotation)
     file.data.annotation = annotation
     return emitAnnotation(annotation, {schema: schemaReference(file, options)})
   }

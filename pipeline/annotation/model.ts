@@ -6,8 +6,77 @@ import {location} from 'vfile-location'
 import {RangeLookup} from '../ranges.ts'
 import type {FurnitureKind, SourceType, Span} from '../types.ts'
 
-export const reviewStatuses = ['unreviewed', 'verified', 'disputed', 'false'] as const
+export const reviewStatuses = [
+  'unreviewed',
+  'verified',
+  'disputed',
+  'false',
+  'misleading',
+  'unverifiable',
+  'not-a-claim'
+] as const
 export type ReviewStatus = (typeof reviewStatuses)[number]
+
+/** An attribution the tool missed, written by a reviewer as plain text. */
+export interface AddedAttribution {
+  source: string
+  cue: string
+  content: string
+  note: string
+}
+
+/** What reviewers write about a sentence. The tool only ever sets `needsRecheck` and `previousText`. */
+export interface Review {
+  status: ReviewStatus
+  reviewer: string
+  date: string
+  note: string
+  evidence: string[]
+  /** Ids of the tool's attributions in this sentence that the reviewer marks wrong. */
+  rejected: string[]
+  /** Attributions the tool missed. */
+  added: AddedAttribution[]
+  /** Set by the tool when the sentence changed under the review, or a rejected attribution is gone. */
+  needsRecheck: boolean
+  /** The sentence's text when it was reviewed, kept by the tool when the text changed. */
+  previousText: string | null
+}
+
+/** A review whose sentence is gone from the article, kept so nothing a reviewer wrote is lost. */
+export interface ObsoleteReview {
+  id: string
+  text: string
+  review: Review
+}
+
+export function defaultReview(): Review {
+  return {
+    status: 'unreviewed',
+    reviewer: '',
+    date: '',
+    note: '',
+    evidence: [],
+    rejected: [],
+    added: [],
+    needsRecheck: false,
+    previousText: null
+  }
+}
+
+/** Has anyone (reviewer or tool) written anything in this review? */
+export function isReviewed(review: Review): boolean {
+  return (
+    review.status !== 'unreviewed' ||
+    review.reviewer !== '' ||
+    review.date !== '' ||
+    review.note !== '' ||
+    review.evidence.length > 0 ||
+    review.rejected.length > 0 ||
+    review.added.length > 0 ||
+    review.needsRecheck ||
+    review.previousText !== null
+  )
+}
 
 export interface Point {
   line: number
@@ -44,7 +113,7 @@ export interface SentenceAnnotation {
   start: Point
   end: Point
   attributions: AttributionAnnotation[]
-  review: {status: ReviewStatus; note: string}
+  review: Review
 }
 
 export interface Annotation {
@@ -61,11 +130,15 @@ export interface Annotation {
     anonymous: number
   }
   sentences: SentenceAnnotation[]
+  /** Reviews of sentences no longer in the article. */
+  obsolete: ObsoleteReview[]
 }
 
 declare module 'vfile' {
   interface DataMap {
     annotation: Annotation
+    /** The annotation already on disk for this article, read and checked, if any: its reviews are kept. */
+    previousAnnotation: Annotation
   }
 }
 
@@ -112,19 +185,19 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
         text: sentenceText,
         start: point(start),
         end: point(end),
-        attributions: (bySentence.get(start) ?? []).map((attribution, index) => {
+        attributions: (bySentence.get(start) ?? []).map((attribution) => {
           const [first, ...more] = attribution.content
           const content: ContentAnnotation = {...first!}
           if (more.length > 0) content.more = more
           return {
-            id: `${id}.a${index + 1}`,
+            id: attributionId(sentenceText, attribution.cue.start - start, attribution.cue.text),
             rule: attribution.rule,
             source: attribution.source,
             cue: attribution.cue,
             content
           }
         }),
-        review: {status: 'unreviewed', note: ''}
+        review: defaultReview()
       }
       if (range) annotation.furniture = range.kind
       sentences.push(annotation)
@@ -145,8 +218,19 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
       attributions: attributions.length,
       anonymous: attributions.filter((attribution) => attribution.source?.anonymous).length
     },
-    sentences
+    sentences,
+    obsolete: []
   }
+}
+
+/**
+ * An attribution's id comes from its sentence and its cue (text and place in
+ * the sentence), not its rank, so a reviewer's `rejected` list keeps pointing
+ * at the same attribution when the tool finds another one before it.
+ */
+function attributionId(sentence: string, cueOffset: number, cue: string): string {
+  const digest = createHash('sha256').update(`${sentence}\u0000${cueOffset}\u0000${cue}`).digest('hex')
+  return `a-${digest.slice(0, 8)}`
 }
 
 /**

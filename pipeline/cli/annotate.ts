@@ -2,9 +2,13 @@ import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
+import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import type {Annotation} from '../annotation/model.ts'
 import {createAnnotator} from '../processor.ts'
+import {readAnnotation} from '../review/read.ts'
+import {summaryMarkdown} from './summary.ts'
 import {bytePlace, decodeArticle} from './read.ts'
 import {writeAtomic} from './write.ts'
 
@@ -19,7 +23,18 @@ extension. An article at <seeds>/a/b.txt is written to <out>/a/b.yaml; an
 article outside the seeds folder to <out>/<its name>.yaml. Files are written
 atomically: a reader sees the old annotation or the new one, never half.
 
+Reviews are kept: what reviewers wrote in an existing annotation is carried
+over to the new one (moved with needs_recheck when its sentence changed, kept
+under obsolete when its sentence is gone). An existing annotation that is not
+valid (YAML syntax, unknown status or key, wrong type, duplicate id, comments)
+is reported with its line and column and left untouched.
+
 Options:
+  --check        write nothing; report every annotation that is missing, out of
+                 date or invalid, with a unified diff on standard output, and
+                 exit 1 if there is any
+  --summary      print a Markdown summary (claims by review status, anonymous
+                 sources, reviews to recheck, obsolete reviews, per article)
   --stdout       print the YAML to standard output instead of writing files
                  (several articles: one YAML document each, separated by ---)
   --seeds DIR    folder of articles (default: seeds)
@@ -32,12 +47,14 @@ anonymous sources, and every article that could not be annotated (unreadable,
 empty, binary or not UTF-8) with its path and place. The other articles are
 still annotated.
 
-Exit status: 0 when every article was annotated, 1 when any could not be,
-2 when the options are wrong.
+Exit status: 0 when every article was annotated (with --check: every
+annotation is up to date), 1 otherwise, 2 when the options are wrong.
 `
 
 interface Options {
   paths: string[]
+  check: boolean
+  summary: boolean
   stdout: boolean
   seeds: string
   out: string
@@ -51,6 +68,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       args: argv,
       allowPositionals: true,
       options: {
+        check: {type: 'boolean', default: false},
+        summary: {type: 'boolean', default: false},
         stdout: {type: 'boolean', default: false},
         seeds: {type: 'string', default: 'seeds'},
         out: {type: 'string', default: 'annotations'},
@@ -62,7 +81,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       process.stdout.write(help)
       return 0
     }
-    options = {paths: positionals, stdout: values.stdout, seeds: values.seeds, out: values.out, quiet: values.quiet}
+    options = {
+      paths: positionals,
+      check: values.check,
+      summary: values.summary,
+      stdout: values.stdout,
+      seeds: values.seeds,
+      out: values.out,
+      quiet: values.quiet
+    }
   } catch (error) {
     process.stderr.write(`annotate: ${(error as Error).message}\nTry \`npm run annotate -- --help\`.\n`)
     return 2
@@ -85,6 +112,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const annotator = createAnnotator()
   const files: VFile[] = [...missing]
   const documents: string[] = []
+  const annotations: Annotation[] = []
+  let stale = 0
   for (const input of inputs) {
     const relativeInput = path.relative(cwd, input)
     const file = new VFile({path: relativeInput, cwd})
@@ -104,11 +133,58 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
     file.value = decoded.text
     const target = outputPath(input, seeds, path.resolve(cwd, options.out))
-    file.data.annotationPath = path.relative(cwd, target).split(path.sep).join('/')
+    const targetPath = path.relative(cwd, target).split(path.sep).join('/')
+    file.data.annotationPath = targetPath
+
+    // The annotation on disk holds the reviews: it must be valid before anything is written over it.
+    let existing: string | undefined
+    try {
+      existing = await readFile(target, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        fail(file, `cannot read ${targetPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+        continue
+      }
+    }
+    if (existing !== undefined) {
+      const read = readAnnotation(existing)
+      if ('problems' in read) {
+        const annotationFile = new VFile({path: targetPath, cwd})
+        files.push(annotationFile)
+        for (const problem of read.problems) {
+          const message = annotationFile.message(problem.message, {
+            place: {line: problem.line, column: problem.column},
+            ruleId: 'invalid-annotation',
+            source: 'annotate'
+          })
+          message.fatal = true
+        }
+        fail(
+          file,
+          `not annotated: ${targetPath} has ${read.problems.length} problem${read.problems.length === 1 ? '' : 's'}; it was left as it is`,
+          undefined,
+          'invalid-annotation'
+        )
+        continue
+      }
+      file.data.previousAnnotation = read.annotation
+    }
+
     try {
       const result = await annotator.process(file)
       const yaml = String(result.value)
-      if (options.stdout) documents.push(yaml)
+      if (file.data.annotation) annotations.push(file.data.annotation)
+      if (options.check) {
+        if (existing !== yaml) {
+          stale++
+          process.stdout.write(createTwoFilesPatch(targetPath, targetPath, existing ?? '', yaml, 'on disk', 'expected'))
+          const message = file.message(
+            existing === undefined ? `${targetPath} is missing` : `${targetPath} is out of date: run \`npm run annotate\``,
+            {ruleId: 'stale-annotation', source: 'annotate'}
+          )
+          message.fatal = true
+        }
+      } else if (options.stdout) documents.push(yaml)
       else await writeAtomic(target, yaml)
       summarise(file)
     } catch (error) {
@@ -117,6 +193,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   if (options.stdout && documents.length > 0) process.stdout.write(documents.join('---\n'))
+  if (options.summary) process.stdout.write(summaryMarkdown(annotations))
+  if (options.check && stale === 0 && files.every((file) => !file.messages.some((message) => message.fatal))) {
+    process.stderr.write(`annotate --check: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} up to date\n`)
+  }
   const report = reporter(files, {silent: options.quiet})
   if (report) process.stderr.write(report + '\n')
   return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
@@ -163,8 +243,8 @@ function outputPath(input: string, seeds: string, out: string): string {
   return path.join(out, (extension ? name.slice(0, -extension.length) : name) + '.yaml')
 }
 
-function fail(file: VFile, reason: string, place?: {line: number; column: number}): void {
-  const message = file.message(reason, {place: place ?? {line: 1, column: 1}, ruleId: 'unreadable', source: 'annotate'})
+function fail(file: VFile, reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): void {
+  const message = file.message(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'annotate'})
   message.fatal = true
 }
 

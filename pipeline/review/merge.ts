@@ -1,0 +1,135 @@
+import type {
+  AddedAttribution,
+  Annotation,
+  AttributionAnnotation,
+  ObsoleteReview,
+  Review,
+  SentenceAnnotation
+} from '../annotation/model.ts'
+import {isReviewed} from '../annotation/model.ts'
+
+/** A moved review needs at least this much in common with its new sentence (0–1). */
+const moveThreshold = 0.5
+
+/**
+ * Carry everything reviewers wrote in `previous` over to `fresh`, the
+ * annotation just computed from the article:
+ *
+ * - a review stays with its sentence id when the sentence is still there;
+ * - when the sentence's text changed, the review moves to the best-matching
+ *   new sentence (its words, the sentences around it, its place), marked
+ *   `needs_recheck`, with the text it was written for in `previous_text`;
+ * - when no sentence matches, the review goes to `obsolete` with its last
+ *   text; an obsolete review comes back when its sentence does;
+ * - a rejected attribution id that is no longer in the sentence marks the
+ *   review `needs_recheck` (the id is kept);
+ * - a tool attribution matching one a reviewer `added` (same cue, and the
+ *   same source or content) is left out, so a correction is never doubled.
+ *
+ * Nothing reviewed is dropped: every review of `previous` ends up in exactly
+ * one place of the result. Unreviewed sentences simply follow the article.
+ */
+export function mergeReviews(fresh: Annotation, previous: Annotation | undefined): Annotation {
+  if (!previous) return fresh
+  const sentences = fresh.sentences.map((sentence) => ({...sentence, review: {...sentence.review}}))
+  const byId = new Map(sentences.map((sentence, index) => [sentence.id, index]))
+  const taken = new Set<number>()
+  const obsolete: ObsoleteReview[] = []
+  const place = (index: number, review: Review): void => {
+    sentences[index]!.review = review
+    taken.add(index)
+  }
+
+  const movers: Array<{id: string; text: string; review: Review; oldIndex: number}> = []
+  previous.sentences.forEach((sentence, oldIndex) => {
+    if (!isReviewed(sentence.review)) return
+    const index = byId.get(sentence.id)
+    if (index !== undefined && !taken.has(index)) place(index, sentence.review)
+    else movers.push({id: sentence.id, text: sentence.text, review: sentence.review, oldIndex})
+  })
+  for (const item of previous.obsolete) {
+    const index = byId.get(item.id)
+    if (index !== undefined && !taken.has(index)) place(index, item.review)
+    else obsolete.push(item)
+  }
+
+  for (const mover of movers) {
+    const best = bestMatch(mover, previous.sentences, sentences, taken)
+    if (best === undefined) {
+      obsolete.push({id: mover.id, text: mover.review.previousText ?? mover.text, review: mover.review})
+      continue
+    }
+    place(best, {...mover.review, needsRecheck: true, previousText: mover.review.previousText ?? mover.text})
+  }
+
+  for (const sentence of sentences) {
+    const review = sentence.review
+    // An attribution a reviewer added by hand is not written again when the tool learns to find it.
+    if (review.added.length > 0) {
+      sentence.attributions = sentence.attributions.filter(
+        (attribution) => !review.added.some((added) => sameAttribution(added, attribution))
+      )
+    }
+    if (review.rejected.some((id) => !sentence.attributions.some((attribution) => attribution.id === id))) {
+      sentence.review = {...review, needsRecheck: true}
+    }
+  }
+  const attributions = sentences.flatMap((sentence) => sentence.attributions)
+  const counts = {
+    ...fresh.counts,
+    attributions: attributions.length,
+    anonymous: attributions.filter((attribution) => attribution.source?.anonymous).length
+  }
+  return {...fresh, counts, sentences, obsolete}
+}
+
+function sameAttribution(added: AddedAttribution, attribution: AttributionAnnotation): boolean {
+  const fold = (text: string): string => text.toLowerCase().replace(/\s+/gu, ' ').trim()
+  if (fold(added.cue) !== fold(attribution.cue.text)) return false
+  const content = fold([attribution.content.text, ...(attribution.content.more ?? []).map((part) => part.text)].join(' '))
+  return fold(added.source) === fold(attribution.source?.text ?? '') || content.includes(fold(added.content)) || fold(added.content).includes(content)
+}
+
+function bestMatch(
+  mover: {text: string; oldIndex: number},
+  oldSentences: SentenceAnnotation[],
+  sentences: SentenceAnnotation[],
+  taken: Set<number>
+): number | undefined {
+  const before = oldSentences[mover.oldIndex - 1]?.text ?? ''
+  const after = oldSentences[mover.oldIndex + 1]?.text ?? ''
+  const relative = oldSentences.length > 1 ? mover.oldIndex / (oldSentences.length - 1) : 0
+  let best: number | undefined
+  let bestScore = -1
+  sentences.forEach((sentence, index) => {
+    if (taken.has(index)) return
+    const text = similarity(mover.text, sentence.text)
+    if (text < moveThreshold) return
+    const context = (similarity(before, sentences[index - 1]?.text ?? '') + similarity(after, sentences[index + 1]?.text ?? '')) / 2
+    const position = 1 - Math.abs(relative - (sentences.length > 1 ? index / (sentences.length - 1) : 0))
+    const score = 0.7 * text + 0.2 * context + 0.1 * position
+    if (score > bestScore) {
+      bestScore = score
+      best = index
+    }
+  })
+  return best
+}
+
+/** Dice coefficient of the two texts' word bags (lower case), 0–1. */
+export function similarity(a: string, b: string): number {
+  const words = (text: string): Map<string, number> => {
+    const bag = new Map<string, number>()
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) bag.set(word, (bag.get(word) ?? 0) + 1)
+    return bag
+  }
+  const left = words(a)
+  const right = words(b)
+  let shared = 0
+  let total = 0
+  for (const count of left.values()) total += count
+  for (const count of right.values()) total += count
+  if (total === 0) return a === b ? 1 : 0
+  for (const [word, count] of left) shared += Math.min(count, right.get(word) ?? 0)
+  return (2 * shared) / total
+}

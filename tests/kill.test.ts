@@ -1,0 +1,73 @@
+import {spawn, spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import {readAnnotation} from '../pipeline/review/read.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
+const cli = path.join(root, 'pipeline/cli/annotate.ts')
+const seed = readFileSync(path.join(root, 'seeds/us-china-trade-talks.txt'), 'utf8')
+const work = mkdtempSync(path.join(tmpdir(), 'annotate-kill-'))
+const count = 120
+
+afterAll(() => rmSync(work, {recursive: true, force: true}))
+
+function writeArticles(version: string): void {
+  mkdirSync(path.join(work, 'seeds'), {recursive: true})
+  for (let index = 0; index < count; index++) {
+    writeFileSync(path.join(work, 'seeds', `story-${index}.txt`), `${seed}\nStory ${index}, version ${version}, the editor said.\n`)
+  }
+}
+
+function snapshot(): Map<string, string> {
+  const folder = path.join(work, 'annotations')
+  return new Map(readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]))
+}
+
+/** Run annotate and kill it (and its child) with SIGKILL after `delay` ms, unless it ends first. */
+function runAndKill(delay: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsx, cli, '--quiet'], {cwd: work, detached: true, stdio: 'ignore'})
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // Already finished.
+      }
+    }, delay)
+    child.on('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+describe('kill -9 during annotate', () => {
+  it('leaves every annotation either the old or the new version, never half', async () => {
+    writeArticles('one')
+    expect(spawnSync(process.execPath, [tsx, cli, '--quiet'], {cwd: work}).status).toBe(0)
+    const old = snapshot()
+    writeArticles('two')
+    const seen: Array<Map<string, string>> = []
+    for (const delay of [400, 700, 900, 1100, 1400, 1800]) {
+      await runAndKill(delay)
+      seen.push(snapshot())
+    }
+    expect(spawnSync(process.execPath, [tsx, cli, '--quiet'], {cwd: work}).status).toBe(0)
+    const current = snapshot()
+    let changedMidway = 0
+    for (const files of seen) {
+      expect(files.size).toBe(count)
+      for (const [name, content] of files) {
+        expect([old.get(name), current.get(name)], name).toContain(content)
+        expect('annotation' in readAnnotation(content), name).toBe(true)
+        if (content === current.get(name)) changedMidway++
+      }
+    }
+    // Some kills landed after files had been rewritten: the new versions were checked too.
+    expect(changedMidway).toBeGreaterThan(0)
+  }, 60_000)
+})
