@@ -1,4 +1,5 @@
 import type {Paragraph, Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -13,7 +14,7 @@ import {
   isCapitalised,
   isComma,
   isQuote,
-  matchAny,
+  Phrases,
   openingQuotes,
   phraseWords,
   tokenize
@@ -70,19 +71,19 @@ export default function retextAttribution(): Transformer<Root> {
   for (const [section, frame] of [['phrasal-clause', 'clause'], ['phrasal-object', 'object']] as const) {
     for (const phrase of cues.strings(section)) phrasalFrames.set(phraseWords(phrase).join(' '), frame)
   }
-  const phrasalPhrases = [...phrasalFrames.keys()].map((phrase) => phrase.split(' '))
+  const phrasalPhrases = new Phrases(phrasalFrames.keys())
   const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
   const inverting = lowerSet(cues.strings('inverting'))
   const nounMarkers = lowerSet(cues.strings('noun-markers'))
-  const parentheticalAdverbs = cues.strings('parenthetical-adverbs').map(phraseWords)
+  const parentheticalAdverbs = new Phrases(cues.strings('parenthetical-adverbs'))
   const neverNouns = lowerSet(cues.strings('never-nouns'))
   const subordinators = lowerSet(cues.strings('subordinators'))
   const evidenceVerbs = lowerSet(cues.strings('evidence-verbs'))
   const prepositions = lowerSet(cues.strings('prepositions'))
   const questionWords = lowerSet(cues.strings('question-words'))
   const raisingVerbs = lowerSet(cues.strings('raising'))
-  const sourceFollows = cues.strings('source-follows').map(phraseWords)
-  const notASource = cues.strings('not-a-source').map(phraseWords)
+  const sourceFollows = new Phrases(cues.strings('source-follows'))
+  const notASource = new Phrases(cues.strings('not-a-source'))
   const nominal = lowerSet(cues.strings('nominal'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
@@ -90,14 +91,15 @@ export default function retextAttribution(): Transformer<Root> {
   const skippable = new Set([...auxiliaries, ...adverbs])
   const passive = lowerSet(cues.strings('passive'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
-  const discourseMarkers = cues.strings('discourse-markers').map(phraseWords)
+  const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
   const objectStops = lowerSet(cues.strings('object-stops'))
   const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
-  const audiences = cues.strings('audiences').map(phraseWords)
+  const audiences = new Phrases(cues.strings('audiences'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
   return function (tree, file) {
-    const text = String(file.value)
+    // Offsets refer to the file's text; a tree run without one refers to its own.
+    const text = file.value === undefined ? toString(tree) : String(file.value)
     const skipped = skippedRanges(file)
     const attributions: Attribution[] = []
     for (const paragraph of tree.children) {
@@ -132,6 +134,18 @@ export default function retextAttribution(): Transformer<Root> {
     }
     file.data.attributions = attributions
     const place = location(file)
+    // A message is an Error; its stack trace, captured for every anonymous source, would cost more
+    // than finding the attributions, and points into this plugin, not the article.
+    const stackTraceLimit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      reportAnonymous(file, attributions, place)
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit
+    }
+  }
+
+  function reportAnonymous(file: VFile, attributions: Attribution[], place: ReturnType<typeof location>): void {
     for (const attribution of attributions) {
       const source = attribution.source
       if (source?.anonymous) {
@@ -147,7 +161,7 @@ export default function retextAttribution(): Transformer<Root> {
   }
 
   function findInSentence(sentence: Sentence, text: string, quotes: QuoteRegion[]): Attribution[] {
-    const tokens = tokenize(sentence)
+    const tokens = tokenize(sentence, text)
     // PolNeAR-style: what is quoted is content, never a cue of its own.
     const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
     const opening = contentStart(tokens, 0)
@@ -159,11 +173,11 @@ export default function retextAttribution(): Transformer<Root> {
         if (token.text === ':') pushDefined(candidates, colon(tokens, index))
         continue
       }
-      const phraseEnd = matchAny(tokens, index, sourceFollows)
+      const phraseEnd = sourceFollows.match(tokens, index)
       if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
       // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
       if (token.text !== token.lower && index !== opening) continue
-      const phrasalEnd = matchAny(tokens, index, phrasalPhrases)
+      const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
       if (frame && !readsAsNoun(tokens, index)) {
@@ -226,7 +240,7 @@ export default function retextAttribution(): Transformer<Root> {
 
   /** "…, according to SOURCE", "According to SOURCE, …", "…, citing SOURCE". */
   function accordingTo(tokens: Token[], from: number, phraseEnd: number): Candidate | undefined {
-    if (matchAny(tokens, phraseEnd, notASource) !== undefined) return undefined
+    if (notASource.match(tokens, phraseEnd) !== undefined) return undefined
     const sourceEnd = scanRight(tokens, phraseEnd)
     if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
     const source = {from: phraseEnd, to: sourceEnd}
@@ -374,7 +388,7 @@ export default function retextAttribution(): Transformer<Root> {
     if (isComma(tokens[subjectEnd])) {
       let open = subjectEnd - 1
       while (open > 0 && !isComma(tokens[open])) open--
-      if (open > 0 && matchAny(tokens, open + 1, parentheticalAdverbs) === subjectEnd) subjectEnd = open - 1
+      if (open > 0 && parentheticalAdverbs.match(tokens, open + 1) === subjectEnd) subjectEnd = open - 1
     }
     if (isComma(tokens[subjectEnd])) {
       let open = subjectEnd - 1
@@ -745,7 +759,7 @@ export default function retextAttribution(): Transformer<Root> {
 
   function skipAudience(tokens: Token[], from: number): number {
     let cursor = from
-    const audience = matchAny(tokens, cursor, audiences)
+    const audience = audiences.match(tokens, cursor)
     if (audience !== undefined) return audience
     if (tokens[cursor]?.lower === 'the') cursor++
     const start = cursor
@@ -792,7 +806,7 @@ export default function retextAttribution(): Transformer<Root> {
   }
 
   function skipDiscourseMarker(tokens: Token[], from: number, limit: number): number {
-    const end = matchAny(tokens, from, discourseMarkers)
+    const end = discourseMarkers.match(tokens, from)
     if (end === undefined || end > limit) return from
     return isComma(tokens[end]) ? end + 1 : end
   }

@@ -1,6 +1,6 @@
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import type {Source, SourceType, Span} from '../types.ts'
-import {type Token, matchAny, phraseWords} from './tokens.ts'
+import {Phrases, type Token} from './tokens.ts'
 
 /** Source typing rules, compiled once from `data/sources.yml`. */
 export class SourceTyper {
@@ -12,7 +12,7 @@ export class SourceTyper {
   private readonly organisationWords: Set<string>
   private readonly metonyms: Set<string>
   private readonly titles: Set<string>
-  private readonly basis: string[][]
+  private readonly basis: Phrases
   private readonly modifierStarts: Set<string>
   private readonly namedGroups: Set<string>
   private readonly quantityHeads: Set<string>
@@ -27,7 +27,7 @@ export class SourceTyper {
     this.organisationWords = new Set(lexicon.strings('organisation-words', {caseSensitive: true}))
     this.metonyms = new Set(lexicon.strings('metonyms', {caseSensitive: true}))
     this.titles = new Set(lexicon.strings('titles', {caseSensitive: true}))
-    this.basis = lexicon.strings('basis').map(phraseWords)
+    this.basis = new Phrases(lexicon.strings('basis'))
     this.modifierStarts = lowerSet(lexicon.strings('modifier-starts'))
     this.namedGroups = new Set(lexicon.strings('named-groups', {caseSensitive: true}))
     this.quantityHeads = lowerSet(lexicon.strings('quantity-heads'))
@@ -45,7 +45,7 @@ export class SourceTyper {
   /** Index of the first basis phrase ("familiar with", "who spoke on condition of anonymity") in `tokens`. */
   basisIndex(tokens: Token[]): number | undefined {
     for (let index = 0; index < tokens.length; index++) {
-      if (matchAny(tokens, index, this.basis) !== undefined) return index
+      if (this.basis.match(tokens, index) !== undefined) return index
     }
     return undefined
   }
@@ -59,7 +59,7 @@ export class SourceTyper {
     let basis: Span | null = null
     let coreLength = tokens.length
     for (let index = 1; index < tokens.length; index++) {
-      if (matchAny(tokens, index, this.basis) !== undefined) {
+      if (this.basis.match(tokens, index) !== undefined) {
         basis = {start: tokens[index]!.start, end, text: text.slice(tokens[index]!.start, end)}
         coreLength = index
         break

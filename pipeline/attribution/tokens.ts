@@ -1,5 +1,4 @@
 import type {Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 
 /** A word or mark of a sentence, with its offsets in the file (white space is left out). */
 export interface Token {
@@ -10,32 +9,35 @@ export interface Token {
   word: boolean
 }
 
-export function tokenize(sentence: Sentence): Token[] {
+/** The sentence's words and marks; their text is cut from the file's `text` (cheaper than joining nodes). */
+export function tokenize(sentence: Sentence, text: string): Token[] {
   const tokens: Token[] = []
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
     if (node.type === 'WhiteSpaceNode' || !node.position) continue
-    const text = toString(node)
+    const start = node.position.start.offset!
+    const end = node.position.end.offset!
+    const value = text.slice(start, end)
     const previous = tokens.at(-1)
     // A plural possessive's apostrophe ("Sanders’ campaign") belongs to its word, not a quote.
     if (
       previous?.word &&
-      previous.end === node.position.start.offset &&
-      /^['’]$/u.test(text) &&
+      previous.end === start &&
+      /^['’]$/u.test(value) &&
       /s$/iu.test(previous.text) &&
-      !/^\p{L}/u.test(children[index + 1] ? toString(children[index + 1]!) : '')
+      !/^\p{L}/u.test(text.charAt(end))
     ) {
-      previous.text += text
-      previous.lower += text
-      previous.end = node.position.end.offset!
+      previous.text += value
+      previous.lower += value
+      previous.end = end
       continue
     }
     tokens.push({
-      text,
-      lower: text.toLowerCase(),
-      start: node.position.start.offset!,
-      end: node.position.end.offset!,
+      text: value,
+      lower: value.toLowerCase(),
+      start,
+      end,
       word: node.type === 'WordNode'
     })
   }
@@ -72,14 +74,35 @@ export function matchPhrase(tokens: Token[], index: number, phrase: readonly str
   return index + phrase.length
 }
 
-/** The longest phrase of `phrases` at `index`, as the index after it. */
-export function matchAny(tokens: Token[], index: number, phrases: readonly (readonly string[])[]): number | undefined {
-  let best: number | undefined
-  for (const phrase of phrases) {
-    const end = matchPhrase(tokens, index, phrase)
-    if (end !== undefined && (best === undefined || end > best)) best = end
+/**
+ * Lexicon phrases (lower case, split into words like the parser splits them),
+ * indexed by their first word so a lookup at each token costs one map access.
+ */
+export class Phrases {
+  private readonly byFirst = new Map<string, string[][]>()
+
+  constructor(phrases: Iterable<string>) {
+    for (const phrase of phrases) {
+      const words = phraseWords(phrase)
+      const first = words[0]
+      if (first === undefined) continue
+      const list = this.byFirst.get(first) ?? []
+      list.push(words)
+      this.byFirst.set(first, list)
+    }
   }
-  return best
+
+  /** The index after the longest phrase starting at `index`, if one does. */
+  match(tokens: Token[], index: number): number | undefined {
+    const candidates = this.byFirst.get(tokens[index]?.lower ?? '')
+    if (!candidates) return undefined
+    let best: number | undefined
+    for (const phrase of candidates) {
+      const end = matchPhrase(tokens, index, phrase)
+      if (end !== undefined && (best === undefined || end > best)) best = end
+    }
+    return best
+  }
 }
 
 /** Split lexicon phrases into words the way the parser tokenizes them. */

@@ -33,7 +33,7 @@ export default function retextDateline(): Transformer<Root> {
     const index = paragraph.children.indexOf(sentence)
     paragraph.children.splice(index, 1, datelineSentence, ...(between as typeof paragraph.children), restSentence)
 
-    const value = String(file.value)
+    const value = file.value === undefined ? toString(tree) : String(file.value)
     const start = head[0]!.position!.start.offset!
     const end = head[placeEnd]!.position!.end.offset!
     setDateline(file, {

@@ -29,12 +29,14 @@ export default function retextFurniture(): Transformer<Root> {
   ]
 
   return function (tree, file) {
+    const value = file.value === undefined ? '' : String(file.value)
     const ranges: FurnitureRange[] = []
     let afterEnd = false
     let inList = false
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
-      const text = toString(paragraph).trim()
+      const {start, end} = paragraph.position
+      const text = (value.length > 0 ? value.slice(start.offset, end.offset) : toString(paragraph)).trim()
       const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(text)))
       let kind: FurnitureKind | undefined = matched?.kind
       if (kind === undefined && inList && wordCount(paragraph) <= headlineMaxWords) kind = 'related-headline'

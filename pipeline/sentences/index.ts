@@ -1,7 +1,6 @@
 import type {Paragraph, ParagraphContent, Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
-import {visit} from 'unist-util-visit'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 
 /**
@@ -31,19 +30,27 @@ export default function retextNewsSentences(): Transformer<Root> {
   const runOnFollowers = lowerSet(news.strings('run-on-followers'))
   const quoteIntroducers = lowerSet(news.strings('quote-introducers'))
 
-  return function (tree) {
-    visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
-      resegment(paragraph)
-    })
+  return function (tree, file) {
+    const text = file.value === undefined ? '' : String(file.value)
+    /** A node's text: cut from the file when it has positions (cheap), else joined from its leaves. */
+    const textOf = (node: SentenceContent | ParagraphContent): string =>
+      node.position?.start.offset !== undefined && node.position.end.offset !== undefined && text.length > 0
+        ? text.slice(node.position.start.offset, node.position.end.offset)
+        : toString(node)
+    // Paragraphs are the root's children (retext-english, retextEnglishLines); walking every word to
+    // find them would cost more than the work done on them.
+    for (const child of tree.children) {
+      if (child.type === 'ParagraphNode') resegment(child, textOf)
+    }
   }
 
-  function resegment(paragraph: Paragraph): void {
+  function resegment(paragraph: Paragraph, textOf: (node: SentenceContent | ParagraphContent) => string): void {
     const items: Item[] = []
     for (const child of paragraph.children) {
       if (child.type === 'SentenceNode') {
-        child.children.forEach((node, index) => items.push({node, starts: index === 0, inSentence: true}))
+        child.children.forEach((node, index) => items.push({node, text: textOf(node), starts: index === 0, inSentence: true}))
       } else {
-        items.push({node: child, starts: false, inSentence: false})
+        items.push({node: child, text: textOf(child), starts: false, inSentence: false})
       }
     }
 
@@ -71,10 +78,10 @@ export default function retextNewsSentences(): Transformer<Root> {
   function startsRunOn(items: Item[], index: number): boolean {
     const previous = previousToken(items, index)
     if (previous === undefined || items[previous]!.node.type !== 'WordNode') return false
-    const word = toString(items[index]!.node)
+    const word = items[index]!.text
     const nextIndex = nextToken(items, index)
     if (nextIndex === undefined) return false
-    const next = toString(items[nextIndex]!.node)
+    const next = items[nextIndex]!.text
     if (creditLabels.has(word)) return next === ':'
     return runOnOpeners.has(word) && items[nextIndex]!.node.type === 'WordNode' && runOnFollowers.has(next.toLowerCase())
   }
@@ -89,7 +96,7 @@ export default function retextNewsSentences(): Transformer<Root> {
       const quote = previousToken(items, index)
       const mark = quote === undefined ? undefined : previousToken(items, quote)
       if (quote === undefined || mark === undefined) continue
-      if (!/^["”']+$/u.test(toString(items[quote]!.node)) || !/[?!]$/u.test(toString(items[mark]!.node))) continue
+      if (!/^["”']+$/u.test(items[quote]!.text) || !/[?!]$/u.test(items[mark]!.text)) continue
       let words = 0
       let tagged = false
       let cursor = index
@@ -97,7 +104,7 @@ export default function retextNewsSentences(): Transformer<Root> {
         const item = items[cursor]!
         if (item.node.type !== 'WordNode') continue
         words++
-        if (words <= 6 && quoteIntroducers.has(toString(item.node).toLowerCase())) tagged = true
+        if (words <= 6 && quoteIntroducers.has(item.text.toLowerCase())) tagged = true
       }
       if (tagged && words <= 12) items[index]!.starts = false
     }
@@ -110,13 +117,13 @@ export default function retextNewsSentences(): Transformer<Root> {
   function joinInsideIntroducedQuotes(items: Item[]): void {
     let open: number | undefined
     for (let index = 0; index < items.length; index++) {
-      const text = toString(items[index]!.node)
+      const text = items[index]!.text
       if (items[index]!.node.type !== 'PunctuationNode' && items[index]!.node.type !== 'SymbolNode') continue
       const opening = text === '“' || (text === '"' && open === undefined)
       const closing = text === '”' || (text === '"' && open !== undefined)
       if (opening && open === undefined) {
         const previous = previousToken(items, index)
-        const introducer = previous === undefined ? '' : toString(items[previous]!.node).toLowerCase()
+        const introducer = previous === undefined ? '' : items[previous]!.text.toLowerCase()
         open = previous !== undefined && (quoteIntroducers.has(introducer) || introducer === ':') ? index : -1
       } else if (closing && open !== undefined) {
         if (open >= 0) clearStarts(items, open + 1, index)
@@ -129,13 +136,13 @@ export default function retextNewsSentences(): Transformer<Root> {
   /** `items[index]` starts a sentence: should it continue the previous one instead? */
   function shouldJoin(items: Item[], index: number): boolean {
     const period = previousToken(items, index)
-    if (period === undefined || items[period]!.node.type !== 'PunctuationNode' || toString(items[period]!.node) !== '.') {
+    if (period === undefined || items[period]!.node.type !== 'PunctuationNode' || items[period]!.text !== '.') {
       return false
     }
     const wordIndex = previousToken(items, period)
     if (wordIndex === undefined || items[wordIndex]!.node.type !== 'WordNode') return false
-    const word = toString(items[wordIndex]!.node)
-    const next = toString(items[index]!.node)
+    const word = items[wordIndex]!.text
+    const next = items[index]!.text
     if (inside.has(word.toLowerCase()) || beforeName.has(word)) return true
     if (beforeNumber.has(word)) return /^\d/.test(next)
     if (company.has(word)) return !openers.has(next)
@@ -144,14 +151,14 @@ export default function retextNewsSentences(): Transformer<Root> {
 
   /** A word ending in a full stop inside a sentence: does a new sentence start after it? */
   function shouldSplitAfter(items: Item[], index: number): boolean {
-    const word = toString(items[index]!.node)
+    const word = items[index]!.text
     if (!word.endsWith('.') || word.length < 2) return false
     const nextIndex = nextToken(items, index)
     if (nextIndex === undefined || items[nextIndex]!.starts) return false
     const next = items[nextIndex]!.node
-    const nextText = next.type === 'PunctuationNode' ? followingWord(items, nextIndex) : toString(next)
+    const nextText = next.type === 'PunctuationNode' ? followingWord(items, nextIndex) : items[nextIndex]!.text
     if (!nextText || !/^\p{Lu}/u.test(nextText)) return false
-    if (next.type !== 'WordNode' && !(next.type === 'PunctuationNode' && /^["“‘']$/.test(toString(next)))) return false
+    if (next.type !== 'WordNode' && !(next.type === 'PunctuationNode' && /^["“‘']$/.test(items[nextIndex]!.text))) return false
 
     const core = word.slice(0, -1)
     if (/^\d[\d,.]*$/.test(core)) {
@@ -166,6 +173,8 @@ export default function retextNewsSentences(): Transformer<Root> {
 
 interface Item {
   node: SentenceContent | ParagraphContent
+  /** The node's text, computed once. */
+  text: string
   /** This node opens a sentence. */
   starts: boolean
   /** The node was inside a sentence (not white space between sentences). */
@@ -188,7 +197,7 @@ function nextToken(items: Item[], index: number): number | undefined {
 
 function followingWord(items: Item[], index: number): string | undefined {
   const next = nextToken(items, index)
-  return next === undefined ? undefined : toString(items[next]!.node)
+  return next === undefined ? undefined : items[next]!.text
 }
 
 function isFirstInSentence(items: Item[], index: number): boolean {
@@ -255,7 +264,7 @@ function joinInsideBrackets(items: Item[]): void {
   for (let index = 0; index < items.length; index++) {
     if (items[index]!.node.type !== 'PunctuationNode') continue
     // parse-english keeps runs of marks together: "))" is one node.
-    for (const char of toString(items[index]!.node)) {
+    for (const char of items[index]!.text) {
       if (char === '(' || char === '[') stack.push(index)
       else if ((char === ')' || char === ']') && stack.length > 0) {
         const open = stack.pop()!
@@ -268,7 +277,7 @@ function joinInsideBrackets(items: Item[]): void {
           if (items[inner]!.node.type === 'WordNode') words++
         }
         const next = nextToken(items, index)
-        if (stack.length === 0 && next !== undefined && sentenceStartsAt(items, open) && /^[([]/u.test(toString(items[next]!.node))) {
+        if (stack.length === 0 && next !== undefined && sentenceStartsAt(items, open) && /^[([]/u.test(items[next]!.text)) {
           items[next]!.starts = true
         }
       }
@@ -286,7 +295,7 @@ function sentenceStartsAt(items: Item[], index: number): boolean {
 function reattachDetachedQuotes(items: Item[]): void {
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
-    if (!item.starts || item.node.type !== 'PunctuationNode' || !/^["“”]$/u.test(toString(item.node))) continue
+    if (!item.starts || item.node.type !== 'PunctuationNode' || !/^["“”]$/u.test(item.text)) continue
     if (items[index + 1]?.node.type !== 'WhiteSpaceNode' || index === 0) continue
     const next = nextToken(items, index)
     if (next === undefined) continue
@@ -302,9 +311,9 @@ function joinTrailingName(items: Item[]): void {
   if (last <= 0) return
   const tokens = items.slice(last).filter(isToken)
   const words = tokens.filter((item) => item.node.type === 'WordNode')
-  const marks = tokens.filter((item) => item.node.type !== 'WordNode').map((item) => toString(item.node))
+  const marks = tokens.filter((item) => item.node.type !== 'WordNode').map((item) => item.text)
   if (words.length === 0 || words.length > 4) return
-  if (!words.every((item) => /^\p{Lu}/u.test(toString(item.node)))) return
+  if (!words.every((item) => /^\p{Lu}/u.test(item.text))) return
   if (!marks.every((mark) => /^[-–—]$/u.test(mark))) return
   items[last]!.starts = false
 }
