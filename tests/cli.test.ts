@@ -178,6 +178,48 @@ describe('npm run annotate', () => {
     expect(result.stdout).toContain('| **total** | 18 | 18 |')
   })
 
+  it('writes byte-identical files with worker threads and in one process', () => {
+    for (let index = 0; index < 20; index++) {
+      writeFileSync(path.join(work, `seeds/story-${index}.txt`), `${readFileSync(seed, 'utf8')}\nStory ${index}, the editor said.\n`)
+    }
+    expect(run('--jobs', '2', '--no-cache').status).toBe(0)
+    const parallel = files('annotations').map((name) => (name.endsWith('.yaml') ? readFileSync(path.join(work, 'annotations', name), 'utf8') : name))
+    rmSync(path.join(work, 'annotations'), {recursive: true})
+    expect(run('--jobs', '1', '--no-cache').status).toBe(0)
+    const single = files('annotations').map((name) => (name.endsWith('.yaml') ? readFileSync(path.join(work, 'annotations', name), 'utf8') : name))
+    expect(parallel).toHaveLength(23)
+    expect(parallel).toEqual(single)
+  })
+
+  it('skips unchanged articles on a re-run, redoes changed ones, and ignores a corrupt cache', () => {
+    expect(run().stderr).not.toContain('unchanged since the last run')
+    const second = run()
+    expect(second.stderr.match(/unchanged since the last run/gu)).toHaveLength(2)
+    writeFileSync(path.join(work, 'seeds/trade.txt'), readFileSync(seed, 'utf8').replace('Now what?', 'What next?'))
+    const third = run()
+    expect(third.stderr.match(/unchanged since the last run/gu)).toHaveLength(1)
+    expect(readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')).toContain('What next?')
+    // An annotation edited by hand is read again (its reviews are merged), not skipped.
+    const file = path.join(work, 'annotations/trade.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('note: ""', 'note: "checked"'))
+    expect(run().stderr.match(/unchanged since the last run/gu)).toHaveLength(1)
+    writeFileSync(path.join(work, 'node_modules/.cache/claimcheck/annotate.json'), '{"version": 1, "entries": {"seeds/trade.txt": 42}')
+    const afterCorruption = run()
+    expect(afterCorruption.status).toBe(0)
+    expect(afterCorruption.stderr).not.toContain('unchanged since the last run')
+  })
+
+  it('shows no progress when standard error is not a terminal', () => {
+    for (let index = 0; index < 20; index++) writeFileSync(path.join(work, `seeds/story-${index}.txt`), `Story ${index}, the editor said.\n`)
+    expect(run('--jobs', '2').stderr).not.toContain('annotating ')
+  })
+
+  it('rejects a bad --jobs', () => {
+    const result = run('--jobs', 'zero')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('--jobs takes a whole number from 1 up, not zero')
+  })
+
   it('says so when there is nothing to annotate', () => {
     rmSync(path.join(work, 'seeds'), {recursive: true})
     mkdirSync(path.join(work, 'seeds'))

@@ -52,7 +52,7 @@ describe('kill -9 during annotate', () => {
     const old = snapshot()
     writeArticles('two')
     const seen: Array<Map<string, string>> = []
-    for (const delay of [400, 700, 900, 1100, 1400, 1800]) {
+    for (const delay of [500, 900, 1300, 1700, 2200, 3000]) {
       await runAndKill(delay)
       seen.push(snapshot())
     }

@@ -1,5 +1,7 @@
 import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+// For its declaration of the `nlcst*Extensions` processor data, which this parser honours.
+import type {} from 'retext-english'
 import type {Plugin} from 'unified'
 import type {Node} from 'unist'
 

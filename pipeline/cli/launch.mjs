@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Runs a command of the project (annotate, eval, bench) from its compiled
+// JavaScript, which starts in a fraction of the time TypeScript through a
+// loader does. The build (tsc into dist/, lexicons and schema copied beside
+// it) is redone first whenever a source is newer than it, so what runs is
+// always what is in pipeline/. Plain JavaScript: Node 20 cannot run
+// TypeScript by itself.
+import {spawnSync} from 'node:child_process'
+import {cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const dist = path.join(root, 'dist')
+const stamp = path.join(dist, '.built')
+const commands = {
+  annotate: 'pipeline/cli/annotate.js',
+  eval: 'pipeline/eval/cli.js',
+  bench: 'pipeline/bench/cli.js'
+}
+
+const [name, ...args] = process.argv.slice(2)
+if (name === '--build') {
+  build()
+} else if (name in commands) {
+  if (stale()) build()
+  // A closed pipe (`… --stdout | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+  const module = await import(pathToFileURL(path.join(dist, commands[name])).href)
+  process.exitCode = await module.main(args)
+} else {
+  process.stderr.write(`usage: launch.mjs (${Object.keys(commands).join(' | ')} | --build) [ARGS...]\n`)
+  process.exitCode = 2
+}
+
+function sources() {
+  const files = ['tsconfig.json', 'package-lock.json'].map((file) => path.join(root, file))
+  for (const name of readdirSync(path.join(root, 'pipeline'), {recursive: true, encoding: 'utf8'})) {
+    if (/\.(?:ts|yml|json)$/u.test(name)) files.push(path.join(root, 'pipeline', name))
+  }
+  return files.filter((file) => existsSync(file))
+}
+
+function stale() {
+  if (!existsSync(stamp)) return true
+  const built = statSync(stamp).mtimeMs
+  return sources().some((file) => statSync(file).mtimeMs > built)
+}
+
+function build() {
+  rmSync(dist, {recursive: true, force: true})
+  const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
+  // The project's settings, emitting JavaScript with its imports renamed from .ts to .js.
+  const options = ['--noEmit', 'false', '--outDir', dist, '--rootDir', root, '--rewriteRelativeImportExtensions', '--sourceMap', 'false']
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json'), ...options], {stdio: 'inherit'})
+  if (result.status !== 0) {
+    process.stderr.write('build failed: see the TypeScript errors above\n')
+    process.exit(1)
+  }
+  for (const name of readdirSync(path.join(root, 'pipeline'), {recursive: true, encoding: 'utf8'})) {
+    if (!/\.(?:yml|json)$/u.test(name)) continue
+    const target = path.join(dist, 'pipeline', name)
+    mkdirSync(path.dirname(target), {recursive: true})
+    cpSync(path.join(root, 'pipeline', name), target)
+  }
+  writeFileSync(stamp, 'built from pipeline/ by launch.mjs\n')
+}

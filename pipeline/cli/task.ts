@@ -1,0 +1,118 @@
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Annotation} from '../annotation/model.ts'
+import type {createAnnotator} from '../processor.ts'
+import {readAnnotation} from '../review/read.ts'
+import {bytePlace, decodeArticle} from './read.ts'
+
+/** One article to annotate: everything a worker thread needs, and nothing it must share. */
+export interface Task {
+  /** Article path relative to the working folder, with forward slashes. */
+  articlePath: string
+  /** Annotation path relative to the working folder, with forward slashes. */
+  targetPath: string
+  cwd: string
+  /** The article's bytes, or why they could not be read. */
+  article: Uint8Array | {error: string}
+  /** The annotation on disk, if any. */
+  existing: string | undefined
+  /** Keep the whole annotation in the result (for --summary). */
+  keepAnnotation: boolean
+}
+
+/** A vfile message as plain data, to cross from a worker thread and be rebuilt for the reporter. */
+export interface PlainMessage {
+  reason: string
+  place: {start: {line: number; column: number}; end?: {line: number; column: number}} | undefined
+  ruleId: string | undefined
+  source: string | undefined
+  fatal: boolean | null | undefined
+  note: string | undefined
+}
+
+export interface TaskResult {
+  /** Messages about the article (and the summary line). */
+  article: PlainMessage[]
+  /** Problems in the annotation already on disk, at their line and column. */
+  annotation: PlainMessage[]
+  /** The annotation to write, when the article could be annotated. */
+  yaml?: string
+  counts?: Annotation['counts']
+  annotationData?: Annotation
+}
+
+type Annotator = ReturnType<typeof createAnnotator>
+
+/** Annotate one article, merging the reviews of its existing annotation. Never throws. */
+export function runTask(task: Task, annotator: Annotator): TaskResult {
+  const file = new VFile({path: task.articlePath, cwd: task.cwd})
+  const result: TaskResult = {article: [], annotation: []}
+  const fail = (reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): TaskResult => {
+    const message = file.message(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'annotate'})
+    message.fatal = true
+    result.article = file.messages.map(plain)
+    return result
+  }
+
+  if (!(task.article instanceof Uint8Array)) return fail(`cannot read file: ${task.article.error}`)
+  const decoded = decodeArticle(task.article)
+  if ('problem' in decoded) {
+    const place = decoded.problem.byte === undefined ? undefined : bytePlace(task.article, decoded.problem.byte)
+    return fail(decoded.problem.reason, place)
+  }
+  file.value = decoded.text
+  file.data.annotationPath = task.targetPath
+
+  // The annotation on disk holds the reviews: it must be valid before anything is written over it.
+  if (task.existing !== undefined) {
+    const read = readAnnotation(task.existing)
+    if ('problems' in read) {
+      result.annotation = read.problems.map((problem) => ({
+        reason: problem.message,
+        place: {start: {line: problem.line, column: problem.column}},
+        ruleId: 'invalid-annotation',
+        source: 'annotate',
+        fatal: true,
+        note: undefined
+      }))
+      const count = read.problems.length
+      return fail(`not annotated: ${task.targetPath} has ${count} problem${count === 1 ? '' : 's'}; it was left as it is`, undefined, 'invalid-annotation')
+    }
+    file.data.previousAnnotation = read.annotation
+  }
+
+  try {
+    result.yaml = String(annotator.processSync(file).value)
+  } catch (error) {
+    return fail(`could not annotate: ${(error as Error).message}`)
+  }
+  const annotation = file.data.annotation!
+  result.counts = annotation.counts
+  if (task.keepAnnotation) result.annotationData = annotation
+  result.article = file.messages.map(plain)
+  return result
+}
+
+function plain(message: VFileMessage): PlainMessage {
+  const place = message.place
+  let where: PlainMessage['place']
+  if (place && 'start' in place) {
+    where = {start: {line: place.start.line, column: place.start.column}, end: {line: place.end.line, column: place.end.column}}
+  } else if (place) {
+    where = {start: {line: place.line, column: place.column}}
+  }
+  return {reason: message.reason, place: where, ruleId: message.ruleId, source: message.source, fatal: message.fatal, note: message.note}
+}
+
+/** Rebuild a plain message on a vfile, for vfile-reporter. */
+export function restore(file: VFile, message: PlainMessage): void {
+  const place = message.place
+  const options = {
+    place: place ? (place.end ? {start: place.start, end: place.end} : place.start) : undefined,
+    ...(message.ruleId === undefined ? {} : {ruleId: message.ruleId}),
+    ...(message.source === undefined ? {} : {source: message.source})
+  }
+  const restored = file.message(message.reason, options)
+  restored.fatal = message.fatal
+  if (message.note !== undefined) restored.note = message.note
+}
