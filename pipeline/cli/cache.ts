@@ -3,6 +3,7 @@ import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Annotation} from '../annotation/model.ts'
+import {projectRoot} from '../project.ts'
 import {writeAtomic} from './write.ts'
 
 /** What one article's last run produced, and from what. */
@@ -96,9 +97,7 @@ export function pipelineHash(): string {
   for (const name of files) {
     hash.update(name).update('\u0000').update(readFileSync(path.join(folder, name))).update('\u0000')
   }
-  let root = folder
-  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root)
-  const lock = path.join(root, 'package-lock.json')
+  const lock = path.join(projectRoot, 'package-lock.json')
   if (existsSync(lock)) hash.update(readFileSync(lock))
   return hash.digest('hex')
 }

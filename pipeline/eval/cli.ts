@@ -2,8 +2,8 @@ import {existsSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {projectRoot} from '../project.ts'
 import {readAttributionGold, readSbd} from './data.ts'
 import {createAttributionFinder, createSentenceSplitter, createSpeechCueTest} from './run.ts'
 import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
@@ -18,8 +18,7 @@ import {
   scoreSbdCase
 } from './score.ts'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const defaultData = path.resolve(root, '../shared/eval')
+const defaultData = path.resolve(projectRoot, '../shared/eval')
 
 const help = `Usage: npm run eval -- [TASK] [FILE...] [options]
 

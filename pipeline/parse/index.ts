@@ -80,15 +80,31 @@ function push(children: RootContent[], node: RootContent): void {
   children.push(node)
 }
 
-/** Lines are parsed alone: each position moves to its line and absolute offset. */
+/**
+ * Lines are parsed alone: each position moves to its line and absolute
+ * offset. Points are changed in place (new objects for every node of a long
+ * document would double its garbage). parse-english gives a parent the very
+ * point objects of its first and last child, so children go first and a
+ * parent's shared points are left as they are.
+ */
 function shift(node: Node, line: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    position.start = {line, column: position.start.column, offset: (position.start.offset ?? 0) + offset}
-    position.end = {line, column: position.end.column, offset: (position.end.offset ?? 0) + offset}
-  }
+  let first: Node | undefined
+  let last: Node | undefined
   if ('children' in node && Array.isArray(node.children)) {
-    for (const child of node.children as Node[]) shift(child, line, offset)
+    const children = node.children as Node[]
+    for (const child of children) shift(child, line, offset)
+    first = children[0]
+    last = children.at(-1)
+  }
+  const position = node.position
+  if (!position) return
+  if (position.start !== first?.position?.start && position.start !== last?.position?.start) {
+    position.start.line = line
+    position.start.offset = (position.start.offset ?? 0) + offset
+  }
+  if (position.end !== last?.position?.end && position.end !== first?.position?.end && position.end !== position.start) {
+    position.end.line = line
+    position.end.offset = (position.end.offset ?? 0) + offset
   }
 }
 

@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {Ajv, type ErrorObject} from 'ajv'
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 import type {Document, Node as YamlNode} from 'yaml'
 import type {Annotation, ObsoleteReview, Review, SentenceAnnotation} from '../annotation/model.ts'
@@ -15,10 +15,18 @@ export interface YamlProblem {
 /** The comment the emitter writes before `obsolete:`; any other comment inside the file is not kept. */
 export const obsoleteComment = ' Reviews of sentences no longer in the article, kept with their last text.'
 
-const schema: object = JSON.parse(readFileSync(new URL('../schema/annotation.schema.json', import.meta.url), 'utf8'))
-// strictRequired would reject the schema's if/then on `furniture`, which names a property declared beside it.
-// `verbose` gives each error its parent schema, to list the keys allowed where an unknown one stands.
-const validate = new Ajv({allErrors: true, strict: true, strictRequired: false, verbose: true}).compile(schema)
+let compiled: ValidateFunction | undefined
+
+/** The schema's validator, compiled on first use (compiling costs more than a run with nothing to do). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const schema: object = JSON.parse(readFileSync(new URL('../schema/annotation.schema.json', import.meta.url), 'utf8'))
+    // strictRequired would reject the schema's if/then on `furniture`, which names a property declared beside it.
+    // `verbose` gives each error its parent schema, to list the keys allowed where an unknown one stands.
+    compiled = new Ajv({allErrors: true, strict: true, strictRequired: false, verbose: true}).compile(schema)
+  }
+  return compiled
+}
 
 /**
  * Read an annotation file a reviewer may have edited: YAML syntax, the JSON
@@ -39,6 +47,7 @@ export function readAnnotation(text: string): {annotation: Annotation} | {proble
   const problems: YamlProblem[] = [...commentProblems(document, text, at)]
   unquotedFalse(document)
   const value: unknown = document.toJS()
+  const validate = validator()
   if (!validate(value)) {
     for (const error of validate.errors ?? []) problems.push(schemaProblem(document, error, at))
   }

@@ -1,0 +1,230 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import {parseArgs} from 'node:util'
+import {projectRoot} from '../project.ts'
+
+const project = projectRoot
+const launcher = path.join(project, 'pipeline/cli/launch.mjs')
+const polnear = path.resolve(project, '../shared/eval/attribution/polnear-train.jsonl')
+
+const help = `Usage: npm run bench -- [--articles N] [--json]
+
+Measures, in one run, each method in a process of its own (so its peak
+memory is its own):
+  parse        bare retext-english parse
+  pipeline     the whole annotate pipeline: parse, every plugin, YAML
+  wink         wink-nlp's sentence splitting (peer, for comparison)
+  compromise   compromise's sentence splitting (peer, for comparison)
+over news articles: the texts of ../shared/eval/attribution/polnear-train.jsonl
+when present, otherwise articles made from seeds/. Then the pipeline on single
+documents of 100 KB, 1 MB and 5 MB, and the annotate command on N articles
+(default 1000): cold on one thread, cold on worker threads, and an unchanged
+re-run. Speed is MB/s of UTF-8 text and articles/s; memory is peak RSS.
+`
+
+interface Measure {
+  method: string
+  bytes: number
+  articles: number
+  milliseconds: number
+  peakRssMB: number
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const {values} = parseArgs({
+    args: argv,
+    options: {
+      articles: {type: 'string', default: '1000'},
+      json: {type: 'boolean', default: false},
+      method: {type: 'string'},
+      corpus: {type: 'string'},
+      size: {type: 'string'},
+      help: {type: 'boolean', short: 'h', default: false}
+    }
+  })
+  if (values.help) {
+    process.stdout.write(help)
+    return 0
+  }
+  if (values.method !== undefined) {
+    const texts = JSON.parse(readFileSync(values.corpus!, 'utf8')) as string[]
+    process.stdout.write(JSON.stringify(await measure(values.method, texts, Number(values.size ?? 0))) + '\n')
+    return 0
+  }
+
+  const count = Number(values.articles)
+  const {texts, source} = corpus(count)
+  const work = mkdtempSync(path.join(tmpdir(), 'claimcheck-bench-'))
+  try {
+    const corpusFile = path.join(work, 'corpus.json')
+    writeFileSync(corpusFile, JSON.stringify(texts))
+    const child = (method: string, size = 0): Measure => {
+      const result = spawnSync(process.execPath, [launcher, 'bench', '--method', method, '--corpus', corpusFile, '--size', String(size)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      })
+      if (result.status !== 0) throw new Error(`bench ${method} failed: ${result.stderr}`)
+      return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Measure
+    }
+    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+    process.stderr.write(`corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB (${source})\n`)
+    const methods = ['parse', 'pipeline', 'wink', 'compromise'].map((method) => child(method))
+    const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
+    const cli = runCli(texts, work)
+    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli}
+    if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
+    else process.stdout.write(format(report))
+    return 0
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+/** The texts to measure on: PolNeAR's training articles when present, else variations of the seeds. */
+function corpus(count: number): {texts: string[]; source: string} {
+  let base: string[]
+  let source: string
+  if (existsSync(polnear)) {
+    base = readFileSync(polnear, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as {text: string}).text)
+    source = path.relative(process.cwd(), polnear)
+  } else {
+    const seeds = path.join(project, 'seeds')
+    base = readdirSync(seeds, {recursive: true, encoding: 'utf8'})
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => readFileSync(path.join(seeds, name), 'utf8'))
+    source = 'seeds/ (../shared/eval/attribution/polnear-train.jsonl is absent)'
+  }
+  const texts = Array.from({length: count}, (_, index) => {
+    const text = base[index % base.length]!
+    // Repeats differ, as real articles do (and the cache must not see them as one).
+    return index < base.length ? text : `${text}\nCopy ${index} of this article was filed separately, an editor said.\n`
+  })
+  return {texts, source}
+}
+
+async function measure(method: string, texts: string[], size: number): Promise<Measure> {
+  const {unified} = await import('unified')
+  let run: (text: string) => void
+  if (method === 'parse') {
+    const retextEnglish = (await import('retext-english')).default
+    const processor = unified().use(retextEnglish)
+    run = (text) => void processor.parse(text)
+  } else if (method === 'pipeline' || method === 'document') {
+    const {VFile} = await import('vfile')
+    const {createAnnotator} = await import('../processor.ts')
+    const annotator = createAnnotator()
+    run = (text) => void annotator.processSync(new VFile({path: 'bench.txt', value: text}))
+  } else if (method === 'wink') {
+    // Dev-only peers, loaded by name: not part of the product.
+    const winkNLP = (await import('wink-nlp' as string)).default as (model: unknown) => {readDoc(text: string): {sentences(): {out(): string[]}}}
+    const model = (await import('wink-eng-lite-web-model' as string)).default
+    const nlp = winkNLP(model)
+    run = (text) => void nlp.readDoc(text).sentences().out()
+  } else if (method === 'compromise') {
+    const nlp = (await import('compromise' as string)).default as (text: string) => {sentences(): {out(format: string): string[]}}
+    run = (text) => void nlp(text).sentences().out('array')
+  } else {
+    throw new Error(`unknown method ${method}`)
+  }
+  let inputs = texts
+  if (method === 'document') {
+    let document = ''
+    for (let index = 0; document.length < size; index++) document += texts[index % texts.length] + '\n\n'
+    inputs = [document.slice(0, size)]
+  } else {
+    for (const text of texts.slice(0, 20)) run(text)
+  }
+  const started = performance.now()
+  for (const text of inputs) run(text)
+  const milliseconds = performance.now() - started
+  return {
+    method: method === 'document' ? `document ${formatSize(size)}` : method,
+    bytes: inputs.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    articles: inputs.length,
+    milliseconds,
+    peakRssMB: process.resourceUsage().maxRSS / 1024
+  }
+}
+
+interface CliRuns {
+  articles: number
+  coldOneThreadSeconds: number
+  coldWorkersSeconds: number
+  unchangedSeconds: number
+  identical: boolean
+  peakRssMB: number
+}
+
+/** The annotate command itself on the corpus as seeds/: cold on one thread, cold on workers, unchanged. */
+function runCli(texts: string[], work: string): CliRuns {
+  const folder = path.join(work, 'cli')
+  mkdirSync(path.join(folder, 'seeds'), {recursive: true})
+  texts.forEach((text, index) => writeFileSync(path.join(folder, 'seeds', `article-${String(index).padStart(5, '0')}.txt`), text))
+  const annotate = (...args: string[]): {seconds: number; rss: number} => {
+    const started = performance.now()
+    // GNU time reports the peak RSS of the whole run, worker threads included; without it, none is reported.
+    const timed = existsSync('/usr/bin/time')
+    const command = [process.execPath, launcher, 'annotate', '--quiet', ...args]
+    const result = timed
+      ? spawnSync('/usr/bin/time', ['-f', '%M', ...command], {cwd: folder, encoding: 'utf8'})
+      : spawnSync(command[0]!, command.slice(1), {cwd: folder, encoding: 'utf8'})
+    const seconds = (performance.now() - started) / 1000
+    if (result.status !== 0 && result.status !== null) throw new Error(`annotate failed: ${result.stderr}`)
+    const rss = timed ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : Number.NaN
+    return {seconds, rss: Number.isFinite(rss) ? rss : Number.NaN}
+  }
+  const snapshot = (): string[] =>
+    readdirSync(path.join(folder, 'annotations'))
+      .sort()
+      .map((name) => readFileSync(path.join(folder, 'annotations', name), 'utf8'))
+  const one = annotate('--jobs', '1', '--no-cache')
+  const single = snapshot()
+  rmSync(path.join(folder, 'annotations'), {recursive: true})
+  const workers = annotate('--no-cache')
+  const parallel = snapshot()
+  annotate()
+  const unchanged = annotate()
+  return {
+    articles: texts.length,
+    coldOneThreadSeconds: one.seconds,
+    coldWorkersSeconds: workers.seconds,
+    unchangedSeconds: unchanged.seconds,
+    identical: single.length === parallel.length && single.every((text, index) => text === parallel[index]),
+    peakRssMB: Math.max(one.rss, workers.rss)
+  }
+}
+
+function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns}): string {
+  const rate = (item: Measure): number => item.bytes / 1e6 / (item.milliseconds / 1000)
+  const parse = report.methods.find((item) => item.method === 'parse')!
+  const pipeline = report.methods.find((item) => item.method === 'pipeline')!
+  const lines = [
+    `${report.corpus.articles} articles, ${report.corpus.megabytes.toFixed(2)} MB, from ${report.corpus.source}; one core each`,
+    '',
+    '| method | MB/s | articles/s | peak RSS (MB) |',
+    '|---|---:|---:|---:|',
+    ...report.methods.map(
+      (item) => `| ${item.method} | ${rate(item).toFixed(2)} | ${(item.articles / (item.milliseconds / 1000)).toFixed(0)} | ${item.peakRssMB.toFixed(0)} |`
+    ),
+    '',
+    `pipeline / bare parse: ${((rate(pipeline) / rate(parse)) * 100).toFixed(0)}%`,
+    '',
+    '| single document | MB/s | share of article-sized MB/s | peak RSS (MB) |',
+    '|---|---:|---:|---:|',
+    ...report.curve.map((item) => `| ${item.method.replace('document ', '')} | ${rate(item).toFixed(2)} | ${((rate(item) / rate(pipeline)) * 100).toFixed(0)}% | ${item.peakRssMB.toFixed(0)} |`),
+    '',
+    `annotate on ${report.cli.articles} articles: cold, one thread ${report.cli.coldOneThreadSeconds.toFixed(2)} s; ` +
+      `cold, worker threads ${report.cli.coldWorkersSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.coldWorkersSeconds).toFixed(2)}x); ` +
+      `unchanged re-run ${report.cli.unchangedSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.unchangedSeconds).toFixed(1)}x faster than cold); ` +
+      `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssMB.toFixed(0)} MB`,
+    ''
+  ]
+  return lines.join('\n')
+}
+
+function formatSize(size: number): string {
+  return size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`
+}
