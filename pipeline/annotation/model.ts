@@ -134,11 +134,37 @@ export interface Annotation {
   obsolete: ObsoleteReview[]
 }
 
+/**
+ * What a merge needs of the annotation already on disk: every sentence's id
+ * and text (to find where a review goes), the reviews, and the obsolete
+ * ones. An Annotation is one; the cache keeps this much so that an
+ * annotation nobody edited since it was written is not parsed again.
+ */
+export interface PreviousReviews {
+  sentences: Array<{id: string; text: string; review: Review}>
+  obsolete: ObsoleteReview[]
+}
+
 declare module 'vfile' {
   interface DataMap {
     annotation: Annotation
-    /** The annotation already on disk for this article, read and checked, if any: its reviews are kept. */
-    previousAnnotation: Annotation
+    /** The reviews already on disk for this article, read and checked, if any: they are kept. */
+    previousAnnotation: PreviousReviews
+  }
+}
+
+/** The part of an annotation a later merge needs, compact: default reviews are left out. */
+export function reviewState(annotation: PreviousReviews): {sentences: Array<[string, string, Review | null]>; obsolete: ObsoleteReview[]} {
+  return {
+    sentences: annotation.sentences.map((sentence) => [sentence.id, sentence.text, isReviewed(sentence.review) ? sentence.review : null]),
+    obsolete: annotation.obsolete
+  }
+}
+
+export function fromReviewState(state: {sentences: Array<[string, string, Review | null]>; obsolete: ObsoleteReview[]}): PreviousReviews {
+  return {
+    sentences: state.sentences.map(([id, text, review]) => ({id, text, review: review ?? defaultReview()})),
+    obsolete: state.obsolete
   }
 }
 

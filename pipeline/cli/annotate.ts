@@ -4,14 +4,13 @@ import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {Worker} from 'node:worker_threads'
-import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import type {Annotation} from '../annotation/model.ts'
-import {readAnnotation} from '../review/read.ts'
+import {fromReviewState} from '../annotation/model.ts'
 import {AnnotateCache, pipelineHash, sha256} from './cache.ts'
 import {summaryMarkdown} from './summary.ts'
-import {type Task, type TaskResult, restore, runTask} from './task.ts'
+import {restore} from './messages.ts'
+import type {Task, TaskResult} from './task.ts'
 import {writeAtomic} from './write.ts'
 
 export const help = `Usage: npm run annotate -- [options] [PATH...]
@@ -128,40 +127,63 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
   const out = path.resolve(cwd, options.out)
   const posix = (file: string): string => path.relative(cwd, file).split(path.sep).join('/')
-  const tasks: Task[] = await Promise.all(
-    inputs.map(async (input): Promise<Task> => {
-      const target = outputPath(input, seeds, out)
-      let article: Task['article']
-      try {
-        article = await readFile(input)
-      } catch (error) {
-        article = {error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}
-      }
-      let existing: string | undefined
-      try {
-        existing = await readFile(target, 'utf8')
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') existing = ''
-      }
-      return {articlePath: posix(input), targetPath: posix(target), cwd, article, existing, keepAnnotation: options.summary}
-    })
-  )
-
-  // Unchanged articles (same bytes, same pipeline, annotation as last written) are not redone.
+  // Unchanged articles (same bytes, same pipeline, annotation as last written) are not redone; when
+  // neither file was even touched (size and time), they are not read.
   const cache = options.cache ? new AnnotateCache(path.join(cwd, 'node_modules/.cache/claimcheck/annotate.json')) : undefined
   const pipeline = cache ? pipelineHash() : ''
-  const results: Array<TaskResult | undefined> = tasks.map((task) => {
-    if (!cache || !(task.article instanceof Uint8Array)) return undefined
-    const entry = cache.hit(task.articlePath, sha256(task.article), pipeline, task.existing)
-    if (!entry) return undefined
-    const result: TaskResult = {article: [], annotation: [], yaml: task.existing!, counts: entry.counts}
-    if (options.summary) {
-      const read = readAnnotation(task.existing!)
-      if ('annotation' in read) result.annotationData = read.annotation
+  const statOf = async (file: string): Promise<[number, number] | undefined> => {
+    try {
+      const info = await stat(file)
+      return [info.size, info.mtimeMs]
+    } catch {
+      return undefined
     }
-    return result
-  })
+  }
+  const results: Array<TaskResult | undefined> = []
+  const statsBefore: Array<{article: [number, number] | undefined; yaml: [number, number] | undefined}> = []
+  const tasks: Task[] = await Promise.all(
+    inputs.map(async (input, index): Promise<Task> => {
+      const target = outputPath(input, seeds, out)
+      const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
+      const stats = {article: await statOf(input), yaml: await statOf(target)}
+      statsBefore[index] = stats
+      const untouched = cache && stats.article && !options.stdout && !options.summary
+        ? cache.untouched(task.articlePath, pipeline, stats.article, stats.yaml)
+        : undefined
+      if (untouched) {
+        results[index] = {article: [], annotation: [], untouched: true, counts: untouched.counts}
+        return task
+      }
+      try {
+        task.article = await readFile(input)
+      } catch (error) {
+        task.article = {error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}
+      }
+      try {
+        task.existing = await readFile(target, 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') task.existing = ''
+      }
+      if (!cache || !(task.article instanceof Uint8Array)) return task
+      const entry = cache.hit(task.articlePath, sha256(task.article), pipeline, task.existing)
+      if (!entry) {
+        // Nobody edited the annotation since it was written: its reviews come from the cache, unparsed.
+        const written = cache.written(task.articlePath, task.existing)
+        if (written) task.previous = written.reviews ? fromReviewState(written.reviews) : {sentences: [], obsolete: []}
+        return task
+      }
+      const result: TaskResult = {article: [], annotation: [], yaml: task.existing!, counts: entry.counts, reviews: entry.reviews}
+      if (options.summary) {
+        const {readAnnotation} = await import('../review/read.ts')
+        const read = readAnnotation(task.existing!)
+        if ('annotation' in read) result.annotationData = read.annotation
+      }
+      results[index] = result
+      return task
+    })
+  )
   const todo = tasks.map((_, index) => index).filter((index) => results[index] === undefined)
+  const pending = new Set(todo)
   const progress = createProgress(todo.length, options.quiet)
   // Each annotation is written as soon as it is ready: a long run that is stopped keeps what it finished.
   const writes: Array<Promise<void>> = []
@@ -179,6 +201,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const documents: string[] = []
   const annotations: Annotation[] = []
   let stale = 0
+  // Messages are Errors: their stack traces, one per message of every article, point into this
+  // program and would cost more than the report.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   for (const [index, task] of tasks.entries()) {
     const result = results[index]!
     const file = new VFile({path: task.articlePath, cwd})
@@ -188,12 +214,17 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       files.push(annotationFile)
     }
     files.push(file)
-    for (const message of result.article) restore(file, message)
+    for (const message of result.article) if (!options.quiet || message.fatal) restore(file, message)
+    if (result.untouched) {
+      if (result.counts && !options.quiet) summarise(file, result.counts, true)
+      continue
+    }
     if (result.yaml === undefined) continue
     if (result.annotationData) annotations.push(result.annotationData)
     if (options.check) {
       if (task.existing !== result.yaml) {
         stale++
+        const {createTwoFilesPatch} = await import('diff')
         process.stdout.write(createTwoFilesPatch(task.targetPath, task.targetPath, task.existing ?? '', result.yaml, 'on disk', 'expected'))
         const message = file.message(
           task.existing === undefined ? `${task.targetPath} is missing` : `${task.targetPath} is out of date: run \`npm run annotate\``,
@@ -202,11 +233,23 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         message.fatal = true
       }
     } else if (options.stdout) documents.push(result.yaml)
-    if (result.counts) summarise(file, result.counts, !todo.includes(index))
-    if (cache && task.article instanceof Uint8Array && result.counts && (!options.check || task.existing === result.yaml)) {
-      cache.set(task.articlePath, {article: sha256(task.article), pipeline, yaml: sha256(result.yaml), counts: result.counts})
+    if (result.counts && !options.quiet) summarise(file, result.counts, !pending.has(index))
+    if (cache && task.article instanceof Uint8Array && result.counts && result.reviews !== undefined && (!options.check || task.existing === result.yaml)) {
+      const articleStat = statsBefore[index]!.article
+      const yamlStat = task.existing === result.yaml ? statsBefore[index]!.yaml : await statOf(path.resolve(cwd, task.targetPath))
+      if (articleStat && yamlStat) {
+        cache.set(task.articlePath, {
+          article: sha256(task.article),
+          pipeline,
+          yaml: sha256(result.yaml),
+          counts: result.counts,
+          reviews: result.reviews,
+          stats: {article: articleStat, yaml: yamlStat}
+        })
+      }
     }
   }
+  Error.stackTraceLimit = stackTraceLimit
   if (cache && !options.stdout) await cache.save()
 
   if (options.stdout && documents.length > 0) process.stdout.write(documents.join('---\n'))
@@ -214,7 +257,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (options.check && stale === 0 && files.every((file) => !file.messages.some((message) => message.fatal))) {
     process.stderr.write(`annotate --check: ${tasks.length} annotation${tasks.length === 1 ? '' : 's'} up to date\n`)
   }
-  const report = reporter(files, {silent: options.quiet})
+  // Loaded only when there is something to say (a quiet, clean run has nothing).
+  const hasMessages = files.some((file) => file.messages.length > 0)
+  const report = hasMessages ? (await import('vfile-reporter')).reporter(files, {silent: options.quiet}) : ''
   if (report) process.stderr.write(report + '\n')
   return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
 }
@@ -293,7 +338,9 @@ async function annotateAll(
 ): Promise<void> {
   if (todo.length === 0) return
   if (jobs === 1 || todo.length < parallelFrom) {
+    // Loaded only when there is work: an unchanged re-run never pays for the pipeline.
     const {createAnnotator} = await import('../processor.ts')
+    const {runTask} = await import('./task.ts')
     const annotator = createAnnotator()
     for (const [position, index] of todo.entries()) {
       results[index] = runTask(tasks[index]!, annotator)
@@ -320,21 +367,26 @@ async function annotateAll(
     Array.from({length: count}, () => {
       const worker = spawnWorker()
       return new Promise<void>((resolve, reject) => {
+        // Two tasks in flight per worker, so it never waits for the next one.
+        let inFlight = 0
         const next = (): void => {
           const index = queue.shift()
           if (index === undefined) {
-            void worker.terminate().then(() => resolve())
+            if (inFlight === 0) void worker.terminate().then(() => resolve())
             return
           }
+          inFlight++
           worker.postMessage({index, task: tasks[index]})
         }
         worker.on('message', (message: {index: number; result: TaskResult}) => {
+          inFlight--
           results[message.index] = message.result
           done(message.index)
           progress.tick()
           next()
         })
         worker.on('error', reject)
+        next()
         next()
       })
     })

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Annotation} from '../annotation/model.ts'
+import type {Annotation, ObsoleteReview, Review} from '../annotation/model.ts'
 import {projectRoot} from '../project.ts'
 import {writeAtomic} from './write.ts'
 
@@ -15,9 +15,16 @@ export interface CacheEntry {
   /** SHA-256 of the annotation written. */
   yaml: string
   counts: Annotation['counts']
+  /**
+   * The written annotation's sentences (id, text, review or null) and
+   * obsolete reviews, for the next merge; null when nothing is reviewed.
+   */
+  reviews: {sentences: Array<[string, string, Review | null]>; obsolete: ObsoleteReview[]} | null
+  /** Size and modification time of the article and of the annotation as written: [size, mtimeMs]. */
+  stats: {article: [number, number]; yaml: [number, number]}
 }
 
-const version = 1
+const version = 3
 
 /**
  * Skips work on re-runs: an article whose bytes, pipeline and annotation file
@@ -46,6 +53,18 @@ export class AnnotateCache {
     }
   }
 
+  /**
+   * The entry for an article when neither it nor its annotation was touched
+   * since the last run (same size and modification time) and the pipeline is
+   * the same: nothing needs reading.
+   */
+  untouched(articlePath: string, pipeline: string, article: [number, number], yaml: [number, number] | undefined): CacheEntry | undefined {
+    const entry = this.entries.get(articlePath)
+    if (!entry || !yaml || entry.pipeline !== pipeline) return undefined
+    const same = (a: [number, number], b: [number, number]): boolean => a[0] === b[0] && a[1] === b[1]
+    return same(entry.stats.article, article) && same(entry.stats.yaml, yaml) ? entry : undefined
+  }
+
   /** The entry for an article, if it still describes these exact bytes. */
   hit(articlePath: string, articleHash: string, pipeline: string, existing: string | undefined): CacheEntry | undefined {
     const entry = this.entries.get(articlePath)
@@ -54,7 +73,25 @@ export class AnnotateCache {
     return entry.yaml === sha256(existing) ? entry : undefined
   }
 
+  /**
+   * The entry for an article whose annotation on disk is exactly what the
+   * last run wrote (nobody edited it since): its reviews need no parsing.
+   */
+  written(articlePath: string, existing: string | undefined): CacheEntry | undefined {
+    const entry = this.entries.get(articlePath)
+    return entry && existing !== undefined && entry.yaml === sha256(existing) ? entry : undefined
+  }
+
   set(articlePath: string, entry: CacheEntry): void {
+    const old = this.entries.get(articlePath)
+    const same =
+      old !== undefined &&
+      old.article === entry.article &&
+      old.pipeline === entry.pipeline &&
+      old.yaml === entry.yaml &&
+      old.stats.article.join() === entry.stats.article.join() &&
+      old.stats.yaml.join() === entry.stats.yaml.join()
+    if (same) return
     this.entries.set(articlePath, entry)
     this.changed = true
   }
@@ -75,7 +112,13 @@ function isEntry(value: unknown): value is CacheEntry {
     typeof entry.pipeline === 'string' &&
     typeof entry.yaml === 'string' &&
     typeof entry.counts === 'object' &&
-    entry.counts !== null
+    entry.counts !== null &&
+    typeof entry.reviews === 'object' &&
+    (entry.reviews === null || (Array.isArray(entry.reviews.sentences) && Array.isArray(entry.reviews.obsolete))) &&
+    typeof entry.stats === 'object' &&
+    entry.stats !== null &&
+    Array.isArray(entry.stats.article) &&
+    Array.isArray(entry.stats.yaml)
   )
 }
 

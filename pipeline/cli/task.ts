@@ -1,8 +1,14 @@
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import type {Annotation} from '../annotation/model.ts'
+import type {Annotation, PreviousReviews} from '../annotation/model.ts'
+import {isReviewed as isReviewedReview, reviewState} from '../annotation/model.ts'
+
+/** Does the annotation hold any review, or any obsolete one? */
+function isReviewed(annotation: Annotation): boolean {
+  return annotation.obsolete.length > 0 || annotation.sentences.some((sentence) => isReviewedReview(sentence.review))
+}
 import type {createAnnotator} from '../processor.ts'
 import {readAnnotation} from '../review/read.ts'
+import {type PlainMessage, plain} from './messages.ts'
 import {bytePlace, decodeArticle} from './read.ts'
 
 /** One article to annotate: everything a worker thread needs, and nothing it must share. */
@@ -16,18 +22,10 @@ export interface Task {
   article: Uint8Array | {error: string}
   /** The annotation on disk, if any. */
   existing: string | undefined
+  /** Its reviews, when the cache knows them (the file is as the tool wrote it): no parsing needed. */
+  previous?: PreviousReviews
   /** Keep the whole annotation in the result (for --summary). */
   keepAnnotation: boolean
-}
-
-/** A vfile message as plain data, to cross from a worker thread and be rebuilt for the reporter. */
-export interface PlainMessage {
-  reason: string
-  place: {start: {line: number; column: number}; end?: {line: number; column: number}} | undefined
-  ruleId: string | undefined
-  source: string | undefined
-  fatal: boolean | null | undefined
-  note: string | undefined
 }
 
 export interface TaskResult {
@@ -38,6 +36,10 @@ export interface TaskResult {
   /** The annotation to write, when the article could be annotated. */
   yaml?: string
   counts?: Annotation['counts']
+  /** What the next run's merge needs of this annotation (for the cache); null when nothing is reviewed. */
+  reviews?: ReturnType<typeof reviewState> | null
+  /** Neither the article nor its annotation changed since the last run: nothing was read or done. */
+  untouched?: boolean
   annotationData?: Annotation
 }
 
@@ -64,7 +66,9 @@ export function runTask(task: Task, annotator: Annotator): TaskResult {
   file.data.annotationPath = task.targetPath
 
   // The annotation on disk holds the reviews: it must be valid before anything is written over it.
-  if (task.existing !== undefined) {
+  if (task.previous) {
+    file.data.previousAnnotation = task.previous
+  } else if (task.existing !== undefined) {
     const read = readAnnotation(task.existing)
     if ('problems' in read) {
       result.annotation = read.problems.map((problem) => ({
@@ -88,31 +92,9 @@ export function runTask(task: Task, annotator: Annotator): TaskResult {
   }
   const annotation = file.data.annotation!
   result.counts = annotation.counts
+  result.reviews = isReviewed(annotation) ? reviewState(annotation) : null
   if (task.keepAnnotation) result.annotationData = annotation
   result.article = file.messages.map(plain)
   return result
 }
 
-function plain(message: VFileMessage): PlainMessage {
-  const place = message.place
-  let where: PlainMessage['place']
-  if (place && 'start' in place) {
-    where = {start: {line: place.start.line, column: place.start.column}, end: {line: place.end.line, column: place.end.column}}
-  } else if (place) {
-    where = {start: {line: place.line, column: place.column}}
-  }
-  return {reason: message.reason, place: where, ruleId: message.ruleId, source: message.source, fatal: message.fatal, note: message.note}
-}
-
-/** Rebuild a plain message on a vfile, for vfile-reporter. */
-export function restore(file: VFile, message: PlainMessage): void {
-  const place = message.place
-  const options = {
-    place: place ? (place.end ? {start: place.start, end: place.end} : place.start) : undefined,
-    ...(message.ruleId === undefined ? {} : {ruleId: message.ruleId}),
-    ...(message.source === undefined ? {} : {source: message.source})
-  }
-  const restored = file.message(message.reason, options)
-  restored.fatal = message.fatal
-  if (message.note !== undefined) restored.note = message.note
-}

@@ -3,8 +3,8 @@ import type {
   Annotation,
   AttributionAnnotation,
   ObsoleteReview,
-  Review,
-  SentenceAnnotation
+  PreviousReviews,
+  Review
 } from '../annotation/model.ts'
 import {isReviewed} from '../annotation/model.ts'
 
@@ -29,7 +29,7 @@ const moveThreshold = 0.5
  * Nothing reviewed is dropped: every review of `previous` ends up in exactly
  * one place of the result. Unreviewed sentences simply follow the article.
  */
-export function mergeReviews(fresh: Annotation, previous: Annotation | undefined): Annotation {
+export function mergeReviews(fresh: Annotation, previous: PreviousReviews | undefined): Annotation {
   if (!previous) return fresh
   const sentences = fresh.sentences.map((sentence) => ({...sentence, review: {...sentence.review}}))
   const byId = new Map(sentences.map((sentence, index) => [sentence.id, index]))
@@ -92,8 +92,8 @@ function sameAttribution(added: AddedAttribution, attribution: AttributionAnnota
 
 function bestMatch(
   mover: {text: string; oldIndex: number},
-  oldSentences: SentenceAnnotation[],
-  sentences: SentenceAnnotation[],
+  oldSentences: PreviousReviews['sentences'],
+  sentences: Annotation['sentences'],
   taken: Set<number>
 ): number | undefined {
   const before = oldSentences[mover.oldIndex - 1]?.text ?? ''
