@@ -4,6 +4,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {RangeLookup} from '../ranges.ts'
+import {textView} from '../text.ts'
 import type {FurnitureKind, SourceType, Span} from '../types.ts'
 
 export const reviewStatuses = [
@@ -178,6 +179,7 @@ export function articlePath(file: VFile): string {
 /** Gather the tree and every plugin's findings on `file.data` into one annotation. */
 export function buildAnnotation(tree: Root, file: VFile): Annotation {
   const text = String(file.value)
+  const view = textView(tree, file)
   const place = location(file)
   const point = (offset: number): Point => {
     const {line, column} = place.toPoint(offset) ?? {line: 1, column: 1}
@@ -200,7 +202,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
       if (sentence.type !== 'SentenceNode' || !sentence.position) continue
       const start = sentence.position.start.offset!
       const end = sentence.position.end.offset!
-      const sentenceText = text.slice(start, end)
+      const sentenceText = view.slice(start, end)
       const id = sentenceId(sentenceText, seen)
       const range = furniture.find(start)
       const kind: SentenceKind =

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import {RangeLookup} from '../ranges.ts'
+import {type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
 import {
@@ -98,13 +99,15 @@ export default function retextAttribution(): Transformer<Root> {
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
   return function (tree, file) {
-    // Offsets refer to the file's text; a tree run without one refers to its own.
-    const text = file.value === undefined ? toString(tree) : String(file.value)
+    // Span texts come from the text view (plain text, also of Markdown or HTML); quote marks are
+    // found in the file's own characters.
+    const text = textView(tree, file)
+    const raw = file.value === undefined ? toString(tree) : String(file.value)
     const skipped = skippedRanges(file)
     const attributions: Attribution[] = []
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      const quotes = quoteRegions(paragraph, text)
+      const quotes = quoteRegions(paragraph, raw)
       let previous: Attribution | undefined
       let coveredUntil = -1
       for (const sentence of paragraph.children) {
@@ -160,7 +163,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
   }
 
-  function findInSentence(sentence: Sentence, text: string, quotes: QuoteRegion[]): Attribution[] {
+  function findInSentence(sentence: Sentence, text: TextView, quotes: QuoteRegion[]): Attribution[] {
     const tokens = tokenize(sentence, text)
     // PolNeAR-style: what is quoted is content, never a cue of its own.
     const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
@@ -217,7 +220,7 @@ export default function retextAttribution(): Transformer<Root> {
     return accepted.map((candidate) => toAttribution(candidate, tokens, text, sentenceStart))
   }
 
-  function toAttribution(candidate: Candidate, tokens: Token[], text: string, sentence: number): Attribution {
+  function toAttribution(candidate: Candidate, tokens: Token[], text: TextView, sentence: number): Attribution {
     // The cue takes in the auxiliaries, adverbs and negation before its verb: "has also said".
     let cueFrom = candidate.cue.from
     if (candidate.rule === 'postposed' || candidate.rule === 'preposed') {
@@ -840,7 +843,7 @@ function pushRange(list: Array<{from: number; to: number}>, range: {from: number
   if (range) list.push(range)
 }
 
-function spanOf(tokens: Token[], from: number, to: number, text: string): Span {
+function spanOf(tokens: Token[], from: number, to: number, text: TextView): Span {
   const start = tokens[from]!.start
   const end = tokens[to]!.end
   return {start, end, text: text.slice(start, end)}
@@ -903,7 +906,7 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
  * attributed one, in the same paragraph, with no cue of its own, continues
  * the same speaker: the whole quote is a further part of its content.
  */
-function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceStart: number, text: string): Span | undefined {
+function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceStart: number, text: TextView): Span | undefined {
   if (!previous.source) return undefined
   const region = regions.find((item) => item.start === sentenceStart)
   if (!region) return undefined
@@ -919,7 +922,7 @@ function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceS
 function extendAcrossQuotes(
   attribution: Attribution,
   regions: QuoteRegion[],
-  text: string,
+  text: TextView,
   sentenceEnd: number
 ): void {
   const first = attribution.content[0]

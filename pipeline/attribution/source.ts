@@ -1,4 +1,5 @@
 import {Lexicon, lowerSet} from '../lexicon.ts'
+import type {TextView} from '../text.ts'
 import type {Source, SourceType, Span} from '../types.ts'
 import {Phrases, type Token} from './tokens.ts'
 
@@ -54,7 +55,7 @@ export class SourceTyper {
    * Type the source spanning `tokens` (already trimmed). `text` is the file's
    * text, to cut spans from; `end` may cut a possessive off the last token.
    */
-  type(tokens: Token[], text: string, end = tokens.at(-1)!.end): Source {
+  type(tokens: Token[], text: TextView, end = tokens.at(-1)!.end): Source {
     const start = tokens[0]!.start
     let basis: Span | null = null
     let coreLength = tokens.length
@@ -79,7 +80,7 @@ export class SourceTyper {
     }
   }
 
-  private classify(core: Token[], text: string): SourceType {
+  private classify(core: Token[], text: TextView): SourceType {
     const words = core.filter((token) => token.word)
     if (words.length === 1 && this.pronouns.has(words[0]!.lower)) return 'pronoun'
     if (words.length === 0) return 'unnamed-group'

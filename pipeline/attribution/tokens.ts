@@ -1,4 +1,5 @@
 import type {Sentence} from 'nlcst'
+import type {TextView} from '../text.ts'
 
 /** A word or mark of a sentence, with its offsets in the file (white space is left out). */
 export interface Token {
@@ -10,7 +11,7 @@ export interface Token {
 }
 
 /** The sentence's words and marks; their text is cut from the file's `text` (cheaper than joining nodes). */
-export function tokenize(sentence: Sentence, text: string): Token[] {
+export function tokenize(sentence: Sentence, text: TextView): Token[] {
   const tokens: Token[] = []
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
@@ -26,7 +27,7 @@ export function tokenize(sentence: Sentence, text: string): Token[] {
       previous.end === start &&
       /^['’]$/u.test(value) &&
       /s$/iu.test(previous.text) &&
-      !/^\p{L}/u.test(text.charAt(end))
+      !/^\p{L}/u.test(text.slice(end, end + 1))
     ) {
       previous.text += value
       previous.lower += value

@@ -2,6 +2,7 @@ import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import {textView} from '../text.ts'
 import '../types.ts'
 
 const dash = /^(?:—|–|--|-|―)$/u
@@ -33,7 +34,7 @@ export default function retextDateline(): Transformer<Root> {
     const index = paragraph.children.indexOf(sentence)
     paragraph.children.splice(index, 1, datelineSentence, ...(between as typeof paragraph.children), restSentence)
 
-    const value = file.value === undefined ? toString(tree) : String(file.value)
+    const value = textView(tree, file)
     const start = head[0]!.position!.start.offset!
     const end = head[placeEnd]!.position!.end.offset!
     setDateline(file, {

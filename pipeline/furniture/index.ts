@@ -2,6 +2,7 @@ import type {Paragraph, Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import {Lexicon, LexiconError} from '../lexicon.ts'
+import {textView} from '../text.ts'
 import type {FurnitureKind, FurnitureRange} from '../types.ts'
 
 /** A related-headline list ends at a paragraph longer than this many words. */
@@ -29,15 +30,15 @@ export default function retextFurniture(): Transformer<Root> {
   ]
 
   return function (tree, file) {
-    const value = file.value === undefined ? '' : String(file.value)
+    const text = textView(tree, file)
     const ranges: FurnitureRange[] = []
     let afterEnd = false
     let inList = false
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
       const {start, end} = paragraph.position
-      const text = (value.length > 0 ? value.slice(start.offset, end.offset) : toString(paragraph)).trim()
-      const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(text)))
+      const paragraphText = (start.offset === undefined || end.offset === undefined ? toString(paragraph) : text.slice(start.offset, end.offset)).trim()
+      const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(paragraphText)))
       let kind: FurnitureKind | undefined = matched?.kind
       if (kind === undefined && inList && wordCount(paragraph) <= headlineMaxWords) kind = 'related-headline'
       else if (kind === undefined && afterEnd) kind = 'trailer'

@@ -2,6 +2,7 @@ import type {Paragraph, ParagraphContent, Root, Sentence, SentenceContent} from 
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import {Lexicon, lowerSet} from '../lexicon.ts'
+import {textView} from '../text.ts'
 
 /**
  * Corrects parse-english's sentence boundaries in news prose:
@@ -31,10 +32,10 @@ export default function retextNewsSentences(): Transformer<Root> {
   const quoteIntroducers = lowerSet(news.strings('quote-introducers'))
 
   return function (tree, file) {
-    const text = file.value === undefined ? '' : String(file.value)
-    /** A node's text: cut from the file when it has positions (cheap), else joined from its leaves. */
+    const text = textView(tree, file)
+    /** A node's text: cut from the file by offset (cheaper than joining its leaves). */
     const textOf = (node: SentenceContent | ParagraphContent): string =>
-      node.position?.start.offset !== undefined && node.position.end.offset !== undefined && text.length > 0
+      node.position?.start.offset !== undefined && node.position.end.offset !== undefined
         ? text.slice(node.position.start.offset, node.position.end.offset)
         : toString(node)
     // Paragraphs are the root's children (retext-english, retextEnglishLines); walking every word to
