@@ -32,7 +32,18 @@ export interface Attribution {
   content: Span[]
 }
 
-export type FurnitureKind = 'promo' | 'navigation' | 'related-headline' | 'newsletter' | 'trailer'
+export type FurnitureKind =
+  | 'promo'
+  | 'navigation'
+  | 'related-headline'
+  | 'newsletter'
+  | 'trailer'
+  // From the markup of Markdown and HTML articles:
+  | 'byline'
+  | 'caption'
+  | 'aside'
+  | 'footer'
+  | 'code'
 
 export interface FurnitureRange {
   kind: FurnitureKind

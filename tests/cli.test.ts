@@ -220,11 +220,25 @@ describe('npm run annotate', () => {
     expect(result.stderr).toContain('--jobs takes a whole number from 1 up, not zero')
   })
 
+  it('annotates Markdown and HTML articles, and refuses two articles for one annotation', () => {
+    const markup = path.join(root, 'tests/fixtures/markup')
+    mkdirSync(path.join(work, 'seeds/web'))
+    cpSync(path.join(markup, 'us-china-trade-talks.md'), path.join(work, 'seeds/web/story.md'))
+    cpSync(path.join(markup, 'us-china-trade-talks.html'), path.join(work, 'seeds/web/page.html'))
+    cpSync(path.join(markup, 'us-china-trade-talks.md'), path.join(work, 'seeds/trade.md'))
+    const result = run()
+    expect(result.status).toBe(1)
+    expect(files('annotations')).toEqual(['asia', 'asia/trade-copy.yaml', 'trade.yaml', 'web', 'web/page.yaml', 'web/story.yaml'])
+    expect(readFileSync(path.join(work, 'annotations/web/page.yaml'), 'utf8')).toContain('  title: {text: "China Offers Chip Purchases to Ease Trade Talks"')
+    expect(readFileSync(path.join(work, 'annotations/web/story.yaml'), 'utf8')).toContain('    kind: heading')
+    expect(result.stderr).toContain('not annotated: seeds/trade.txt and seeds/trade.md would both be written to annotations/trade.yaml; rename one')
+  })
+
   it('says so when there is nothing to annotate', () => {
     rmSync(path.join(work, 'seeds'), {recursive: true})
     mkdirSync(path.join(work, 'seeds'))
     const result = run()
     expect(result.status).toBe(1)
-    expect(result.stderr).toContain('no .txt articles found in seeds')
+    expect(result.stderr).toContain('no articles (.txt, .md, .html) found in seeds')
   })
 })

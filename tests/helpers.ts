@@ -1,9 +1,10 @@
 import {VFile} from 'vfile'
 import type {Annotation} from '../pipeline/annotation/model.ts'
-import {createAnnotator} from '../pipeline/processor.ts'
+import {annotators} from '../pipeline/cli/task.ts'
+import {articleFormat} from '../pipeline/processor.ts'
 import type {Attribution} from '../pipeline/types.ts'
 
-const annotator = createAnnotator()
+const annotatorFor = annotators()
 
 export interface Analysis {
   text: string
@@ -17,7 +18,7 @@ export interface Analysis {
 export function analyze(text: string, path = 'seeds/example.txt', annotationPath?: string): Analysis {
   const file = new VFile({path, value: text})
   if (annotationPath !== undefined) file.data.annotationPath = annotationPath
-  const yaml = String(annotator.processSync(file).value)
+  const yaml = String(annotatorFor(articleFormat(path)).processSync(file).value)
   return {text, yaml, file, annotation: file.data.annotation!, attributions: file.data.attributions ?? []}
 }
 

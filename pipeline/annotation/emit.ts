@@ -30,6 +30,7 @@ export function emitAnnotation(annotation: Annotation, options: EmitOptions): st
     `  path: ${quote(annotation.article.path)}`,
     `  sha256: ${quote(annotation.article.sha256)}`,
     `  dateline: ${annotation.article.dateline ? span(annotation.article.dateline) : 'null'}`,
+    ...(annotation.article.title ? [`  title: ${span(annotation.article.title)}`] : []),
     'counts:',
     `  sentences: ${annotation.counts.sentences}`,
     `  body: ${annotation.counts.body}`,

@@ -104,7 +104,7 @@ export interface AttributionAnnotation {
   content: ContentAnnotation
 }
 
-export type SentenceKind = 'body' | 'dateline' | 'furniture'
+export type SentenceKind = 'body' | 'dateline' | 'heading' | 'furniture'
 
 export interface SentenceAnnotation {
   id: string
@@ -122,6 +122,8 @@ export interface Annotation {
     path: string
     sha256: string
     dateline: Span | null
+    /** The HTML document's <title>, when it has one. */
+    title?: Span
   }
   counts: {
     sentences: number
@@ -186,6 +188,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
     return {line, column, offset}
   }
   const furniture = new RangeLookup(file.data.furniture ?? [])
+  const headings = new RangeLookup(file.data.headings ?? [])
   const dateline = file.data.dateline
   const bySentence = new Map<number, NonNullable<VFile['data']['attributions']>>()
   for (const attribution of file.data.attributions ?? []) {
@@ -206,7 +209,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
       const id = sentenceId(sentenceText, seen)
       const range = furniture.find(start)
       const kind: SentenceKind =
-        dateline && dateline.sentence.start === start ? 'dateline' : range ? 'furniture' : 'body'
+        dateline && dateline.sentence.start === start ? 'dateline' : headings.find(start) ? 'heading' : range ? 'furniture' : 'body'
       const annotation: SentenceAnnotation = {
         id,
         kind,
@@ -237,7 +240,8 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
     article: {
       path: articlePath(file),
       sha256: createHash('sha256').update(text).digest('hex'),
-      dateline: dateline ? {text: dateline.text, start: dateline.start, end: dateline.end} : null
+      dateline: dateline ? {text: dateline.text, start: dateline.start, end: dateline.end} : null,
+      ...(file.data.title ? {title: file.data.title} : {})
     },
     counts: {
       sentences: sentences.length,

@@ -858,7 +858,7 @@ function overlaps(a: {from: number; to: number}, b: {from: number; to: number}):
 }
 
 function skippedRanges(file: VFile): RangeLookup<{start: number; end: number}> {
-  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? [])]
+  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? []), ...(file.data.headings ?? [])]
   if (file.data.dateline) ranges.push(file.data.dateline.sentence)
   return new RangeLookup(ranges)
 }

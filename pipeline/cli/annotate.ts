@@ -18,10 +18,13 @@ export const help = `Usage: npm run annotate -- [options] [PATH...]
 Annotate plain-text news articles for fact-checking: sentences, attributions
 (source, cue, content), anonymous sources, dateline and page furniture.
 
-With no PATH, every .txt file under the seeds folder is annotated. A folder
-PATH means every .txt file below it; a file PATH is annotated whatever its
-extension. An article at <seeds>/a/b.txt is written to <out>/a/b.yaml; an
-article outside the seeds folder to <out>/<its name>.yaml. Files are written
+With no PATH, every article under the seeds folder is annotated: plain text
+(.txt), Markdown (.md) and HTML (.html). A folder PATH means every article
+below it; a file PATH is annotated whatever its extension (plain text unless
+it ends in .md, .markdown, .html or .htm). An article at <seeds>/a/b.txt is
+written to <out>/a/b.yaml; an article outside the seeds folder to
+<out>/<its name>.yaml. Offsets in the YAML refer to the original file; texts
+are plain text, without markup. Files are written
 atomically: a reader sees the old annotation or the new one, never half.
 
 Reviews are kept: what reviewers wrote in an existing annotation is carried
@@ -121,7 +124,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 1
   }
   if (inputs.length === 0 && missing.length === 0) {
-    process.stderr.write(`annotate: no .txt articles found in ${options.paths.length > 0 ? options.paths.join(', ') : options.seeds}\n`)
+    process.stderr.write(`annotate: no articles (.txt, .md, .html) found in ${options.paths.length > 0 ? options.paths.join(', ') : options.seeds}\n`)
     return 1
   }
 
@@ -140,6 +143,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   }
   const results: Array<TaskResult | undefined> = []
+  // seeds/a.txt and seeds/a.md would both be written to annotations/a.yaml: the second is refused.
+  const owners = new Map<string, string>()
+  const collisions = new Map<number, string>()
+  inputs.forEach((input, index) => {
+    const target = outputPath(input, seeds, out)
+    const owner = owners.get(target)
+    if (owner === undefined) owners.set(target, posix(input))
+    else collisions.set(index, `not annotated: ${posix(input)} and ${owner} would both be written to ${posix(target)}; rename one`)
+  })
   const statsBefore: Array<{article: [number, number] | undefined; yaml: [number, number] | undefined}> = []
   const tasks: Task[] = await Promise.all(
     inputs.map(async (input, index): Promise<Task> => {
@@ -147,6 +159,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
       const stats = {article: await statOf(input), yaml: await statOf(target)}
       statsBefore[index] = stats
+      const collision = collisions.get(index)
+      if (collision) {
+        results[index] = {
+          article: [{reason: collision, place: {start: {line: 1, column: 1}}, ruleId: 'output-collision', source: 'annotate', fatal: true, note: undefined}],
+          annotation: []
+        }
+        return task
+      }
       const untouched = cache && stats.article && !options.stdout && !options.summary
         ? cache.untouched(task.articlePath, pipeline, stats.article, stats.yaml)
         : undefined
@@ -292,7 +312,7 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue
     const full = path.join(folder, entry.name)
     if (entry.isDirectory()) files.push(...(await walk(full)))
-    else if (entry.isFile() && entry.name.endsWith('.txt')) files.push(full)
+    else if (entry.isFile() && /\.(?:txt|md|markdown|html?)$/iu.test(entry.name)) files.push(full)
   }
   return files
 }
@@ -339,9 +359,8 @@ async function annotateAll(
   if (todo.length === 0) return
   if (jobs === 1 || todo.length < parallelFrom) {
     // Loaded only when there is work: an unchanged re-run never pays for the pipeline.
-    const {createAnnotator} = await import('../processor.ts')
-    const {runTask} = await import('./task.ts')
-    const annotator = createAnnotator()
+    const {annotators, runTask} = await import('./task.ts')
+    const annotator = annotators()
     for (const [position, index] of todo.entries()) {
       results[index] = runTask(tasks[index]!, annotator)
       done(index)

@@ -6,7 +6,7 @@ import {isReviewed as isReviewedReview, reviewState} from '../annotation/model.t
 function isReviewed(annotation: Annotation): boolean {
   return annotation.obsolete.length > 0 || annotation.sentences.some((sentence) => isReviewedReview(sentence.review))
 }
-import type {createAnnotator} from '../processor.ts'
+import {type ArticleFormat, articleFormat, createAnnotator} from '../processor.ts'
 import {readAnnotation} from '../review/read.ts'
 import {type PlainMessage, plain} from './messages.ts'
 import {bytePlace, decodeArticle} from './read.ts'
@@ -45,8 +45,22 @@ export interface TaskResult {
 
 type Annotator = ReturnType<typeof createAnnotator>
 
+/** One annotator per article format, made when first needed. */
+export function annotators(): (format: ArticleFormat) => Annotator {
+  const made = new Map<ArticleFormat, Annotator>()
+  return (format) => {
+    let annotator = made.get(format)
+    if (!annotator) {
+      annotator = createAnnotator(format)
+      made.set(format, annotator)
+    }
+    return annotator
+  }
+}
+
 /** Annotate one article, merging the reviews of its existing annotation. Never throws. */
-export function runTask(task: Task, annotator: Annotator): TaskResult {
+export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Annotator): TaskResult {
+  const annotator = annotatorFor(articleFormat(task.articlePath))
   const file = new VFile({path: task.articlePath, cwd: task.cwd})
   const result: TaskResult = {article: [], annotation: []}
   const fail = (reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): TaskResult => {

@@ -16,7 +16,13 @@ const upperWord = /^[\p{Lu}][\p{Lu}.'’-]*$/u
  */
 export default function retextDateline(): Transformer<Root> {
   return function (tree, file) {
-    const paragraph = tree.children.find((child): child is Paragraph => child.type === 'ParagraphNode')
+    // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come first.
+    const headings = [...(file.data.headings ?? []), ...(file.data.furniture ?? [])]
+    const paragraph = tree.children.find(
+      (child): child is Paragraph =>
+        child.type === 'ParagraphNode' &&
+        !headings.some((heading) => child.position !== undefined && child.position.start.offset! >= heading.start && child.position.start.offset! < heading.end)
+    )
     const sentence = paragraph?.children.find((child): child is Sentence => child.type === 'SentenceNode')
     if (!paragraph || !sentence) return
     const split = findDateline(sentence)

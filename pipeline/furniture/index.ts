@@ -2,6 +2,7 @@ import type {Paragraph, Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import {Lexicon, LexiconError} from '../lexicon.ts'
+import {RangeLookup} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {FurnitureKind, FurnitureRange} from '../types.ts'
 
@@ -31,11 +32,15 @@ export default function retextFurniture(): Transformer<Root> {
 
   return function (tree, file) {
     const text = textView(tree, file)
-    const ranges: FurnitureRange[] = []
+    // Ranges the markup already gave (navigation, asides, code in Markdown or HTML) stay; their
+    // paragraphs, and headings, are not looked at again.
+    const given = new RangeLookup([...(file.data.furniture ?? []), ...(file.data.headings ?? [])])
+    const ranges: FurnitureRange[] = [...(file.data.furniture ?? [])]
     let afterEnd = false
     let inList = false
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+      if (given.find(paragraph.position.start.offset!)) continue
       const {start, end} = paragraph.position
       const paragraphText = (start.offset === undefined || end.offset === undefined ? toString(paragraph) : text.slice(start.offset, end.offset)).trim()
       const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(paragraphText)))
@@ -48,7 +53,7 @@ export default function retextFurniture(): Transformer<Root> {
         ranges.push({kind, start: paragraph.position.start.offset!, end: paragraph.position.end.offset!})
       }
     }
-    if (ranges.length > 0) file.data.furniture = ranges
+    if (ranges.length > 0) file.data.furniture = ranges.sort((a, b) => a.start - b.start)
   }
 }
 

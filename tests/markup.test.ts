@@ -1,0 +1,83 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import type {Annotation} from '../pipeline/annotation/model.ts'
+import {readAnnotation} from '../pipeline/review/read.ts'
+import {allSpans, analyze} from './helpers.ts'
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/markup/${name}`, import.meta.url), 'utf8')
+const txt = analyze(readFileSync(new URL('../seeds/us-china-trade-talks.txt', import.meta.url), 'utf8'), 'seeds/us-china-trade-talks.txt')
+
+/** What must not depend on the format: the body's sentences and every attribution, as text. */
+function essence(annotation: Annotation) {
+  return {
+    dateline: annotation.article.dateline?.text ?? null,
+    body: annotation.sentences.filter((sentence) => sentence.kind === 'body').map((sentence) => sentence.text),
+    attributions: annotation.sentences.flatMap((sentence) =>
+      sentence.attributions.map((attribution) => ({
+        source: attribution.source && {text: attribution.source.text, type: attribution.source.type, basis: attribution.source.basis?.text ?? null},
+        cue: attribution.cue.text,
+        content: [attribution.content.text, ...(attribution.content.more ?? []).map((part) => part.text)]
+      }))
+    )
+  }
+}
+
+const stripMarkdown = (text: string): string => text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/[*_]/gu, '')
+const stripHtml = (text: string): string =>
+  text
+    .replace(/<[^>]*>/gu, '')
+    .replace(/&amp;/gu, '&')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/\s+/gu, ' ')
+
+describe('Markdown and HTML articles', () => {
+  const cases: Array<[string, (text: string) => string]> = [
+    ['us-china-trade-talks.md', stripMarkdown],
+    ['us-china-trade-talks.html', stripHtml]
+  ]
+
+  it.each(cases)('%s gives the .txt version’s sentences and attributions', (name) => {
+    const {annotation} = analyze(fixture(name), `seeds/${name}`)
+    expect(essence(annotation)).toEqual(essence(txt.annotation))
+  })
+
+  it.each(cases)('%s: every span points into its own file (slice, strip markup, compare)', (name, strip) => {
+    const text = fixture(name)
+    const {annotation} = analyze(text, `seeds/${name}`)
+    const spans = allSpans(annotation)
+    expect(spans.length).toBeGreaterThan(40)
+    for (const span of spans) expect(strip(text.slice(span.start, span.end)), span.where).toBe(span.text)
+  })
+
+  it.each(cases)('%s: the YAML is valid against the schema and reads back', (name) => {
+    const {yaml, annotation} = analyze(fixture(name), `seeds/${name}`)
+    expect(readAnnotation(yaml)).toEqual({annotation: JSON.parse(JSON.stringify(annotation))})
+  })
+
+  it('records the Markdown heading as a heading, not a claim', () => {
+    const {annotation} = analyze(fixture('us-china-trade-talks.md'), 'seeds/us-china-trade-talks.md')
+    expect(annotation.sentences[0]).toMatchObject({kind: 'heading', text: 'China offers chip purchases to ease trade talks', attributions: []})
+  })
+
+  it('records the HTML title and heading, and keeps navigation, byline, aside and footer out of the body', () => {
+    const text = fixture('us-china-trade-talks.html')
+    const {annotation} = analyze(text, 'seeds/us-china-trade-talks.html')
+    expect(annotation.article.title?.text).toBe('China Offers Chip Purchases to Ease Trade Talks')
+    const kinds = annotation.sentences.map((sentence) => (sentence.kind === 'furniture' ? sentence.furniture : sentence.kind))
+    expect(kinds.slice(0, 4)).toEqual(['navigation', 'heading', 'byline', 'dateline'])
+    expect(kinds.filter((kind) => kind === 'aside')).toHaveLength(8)
+    expect(kinds.filter((kind) => kind === 'footer')).toHaveLength(2)
+    expect(annotation.sentences.some((sentence) => /analytics|margin/u.test(sentence.text))).toBe(false)
+    expect(annotation.sentences.find((sentence) => sentence.kind === 'furniture' && sentence.furniture === 'byline')!.text).toBe(
+      'By Lingling Wei & Bob Davis'
+    )
+  })
+
+  it('keeps offsets right after a character reference', () => {
+    const text = '<p>Profits at AT&amp;T rose, the company said. Costs fell, analysts said.</p>'
+    const {annotation} = analyze(text, 'seeds/att.html')
+    for (const span of allSpans(annotation)) expect(stripHtml(text.slice(span.start, span.end)), span.where).toBe(span.text)
+    expect(annotation.sentences.map((sentence) => sentence.attributions[0]?.source?.text)).toEqual(['the company', 'analysts'])
+  })
+})
