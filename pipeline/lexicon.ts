@@ -71,6 +71,22 @@ export class Lexicon {
     return values
   }
 
+  /** A mapping from names to numbers (feature weights). */
+  numbers(key: string): Map<string, number> {
+    const node = this.section(key)
+    if (!isMap(node)) throw new LexiconError(`${this.where(node.range?.[0])}: \`${key}\` must be a mapping of numbers`)
+    const numbers = new Map<string, number>()
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode
+      const value = pair.value as YamlNode | null
+      if (!isScalar(keyNode) || !value || !isScalar(value) || typeof value.value !== 'number') {
+        throw new LexiconError(`${this.where(keyNode.range?.[0])}: \`${key}\` entries must be name: number`)
+      }
+      numbers.set(String(keyNode.value), value.value)
+    }
+    return numbers
+  }
+
   /** A mapping from names to lists of strings (for example a lemma to its forms). */
   groups(key: string): Map<string, string[]> {
     const node = this.section(key)

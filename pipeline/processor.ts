@@ -2,6 +2,7 @@ import type {Root} from 'nlcst'
 import {unified} from 'unified'
 import retextAnnotationYaml from './annotation/index.ts'
 import retextAttribution from './attribution/index.ts'
+import retextClaims from './claims/index.ts'
 import retextDateline from './dateline/index.ts'
 import retextFurniture from './furniture/index.ts'
 import retextEnglishLines from './parse/index.ts'
@@ -31,6 +32,7 @@ export function createAnnotator(format: ArticleFormat = 'text') {
       .use(retextDateline)
       .use(retextFurniture)
       .use(retextAttribution)
+      .use(retextClaims)
       .use(retextAnnotationYaml)
       .freeze()
   }
@@ -40,6 +42,7 @@ export function createAnnotator(format: ArticleFormat = 'text') {
     .use(retextDateline)
     .use(retextFurniture)
     .use(retextAttribution)
+    .use(retextClaims)
     .use(retextAnnotationYaml)
     .freeze()
 }
@@ -52,6 +55,7 @@ export function createAnalyzer() {
     .use(retextDateline)
     .use(retextFurniture)
     .use(retextAttribution)
+    .use(retextClaims)
     .freeze()
 }
 

@@ -1,3 +1,6 @@
+import type {VFile} from 'vfile'
+import './types.ts'
+
 /**
  * Find which of many non-overlapping ranges holds an offset, by binary
  * search: a long document has thousands of furniture paragraphs, and a
@@ -23,4 +26,14 @@ export class RangeLookup<Range extends {start: number; end: number}> {
     }
     return undefined
   }
+}
+
+/**
+ * What is not the article's body: furniture, headings (Markdown, HTML) and
+ * the dateline. Neither attributions nor claims are looked for there.
+ */
+export function notBody(file: VFile): RangeLookup<{start: number; end: number}> {
+  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? []), ...(file.data.headings ?? [])]
+  if (file.data.dateline) ranges.push(file.data.dateline.sentence)
+  return new RangeLookup(ranges)
 }

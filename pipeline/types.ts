@@ -58,6 +58,10 @@ export interface Dateline extends Span {
 
 declare module 'vfile' {
   interface DataMap {
+    /** Headings of a Markdown or HTML article: recorded as such, never claims. */
+    headings: Array<{start: number; end: number}>
+    /** The HTML document's <title>. */
+    title: Span
     dateline: Dateline
     furniture: FurnitureRange[]
     attributions: Attribution[]

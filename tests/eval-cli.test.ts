@@ -91,6 +91,29 @@ describe('npm run eval', () => {
     expect(metrics.strict.f1).toBe(1)
   })
 
+  it('scores check-worthiness on ClaimBuster JSON and CLEF TSV, with predictions', () => {
+    const json = path.join(work, 'claims.json')
+    writeFileSync(
+      json,
+      JSON.stringify([
+        {sentence_id: 7, label: 1, text: 'Unemployment rose to 7.8% in 2009, the highest in 26 years.'},
+        {sentence_id: 8, label: 0, text: 'Is the economy growing?'}
+      ])
+    )
+    const out = path.join(work, 'claims-predictions.jsonl')
+    const result = run('claims', json, '--predictions', out, '--json')
+    expect(result.status, result.stderr).toBe(0)
+    const metrics = JSON.parse(result.stdout.trim().split('\n').at(-1)!).claims['claims.json']
+    expect(metrics).toMatchObject({sentences: 2, precision: 1, recall: 1, f1: 1, averagePrecision: 1})
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    expect(lines.map((line) => [line.id, line.claim])).toEqual([['7', true], ['8', false]])
+    const tsv = path.join(work, 'debate-1.tsv')
+    writeFileSync(tsv, '1\tMODERATOR\tWhat is your plan?\t0\n2\tSMITH\tWe cut taxes by $2 billion in 2019.\t1\n')
+    const clef = run('claims', tsv, '--json')
+    expect(clef.status, clef.stderr).toBe(0)
+    expect(clef.stdout).toContain('claims: MAP over 1 debate file 1.000')
+  })
+
   it('rejects a bad file with its name and line', () => {
     const file = path.join(work, 'broken.jsonl')
     writeFileSync(file, '{"doc_id": "x", "text": "a", "attributions": []}\nnot json\n')

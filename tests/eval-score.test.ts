@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {attributionMetrics, boundaries, prf, scoreAttributions, scoreSbdCase, trimSpan} from '../pipeline/eval/score.ts'
+import {attributionMetrics, averagePrecision, boundaries, prf, scoreAttributions, scoreSbdCase, trimSpan} from '../pipeline/eval/score.ts'
 import type {GoldAttribution, GoldSpan} from '../pipeline/eval/score.ts'
 
 describe('sentence boundary scoring', () => {
@@ -88,5 +88,19 @@ describe('attribution scoring', () => {
     const metrics = attributionMetrics(scoreAttributions(text, joined, split))
     expect(metrics.exact.content.f1).toBe(0)
     expect(metrics.overlap.content.f1).toBe(1)
+  })
+})
+
+describe('average precision', () => {
+  it('is computed by hand on a small ranking', () => {
+    // Ranked: 0.9 (+), 0.8 (−), 0.7 (+), 0.1 (+): precisions at the positives 1/1, 2/3, 3/4.
+    const items = [
+      {score: 0.1, label: true},
+      {score: 0.9, label: true},
+      {score: 0.7, label: true},
+      {score: 0.8, label: false}
+    ]
+    expect(averagePrecision(items)).toBeCloseTo((1 + 2 / 3 + 3 / 4) / 3, 10)
+    expect(averagePrecision([{score: 1, label: false}])).toBe(0)
   })
 })

@@ -4,26 +4,26 @@ import {readAnnotation} from '../pipeline/review/read.ts'
 
 /** Annotation files a reviewer broke, each one line off a valid file, and what must be reported where. */
 const cases: Array<[string, Array<{line: number; column: number; message: string}>]> = [
-  ['syntax-error.yaml', [{line: 41, column: 26, message: 'YAML syntax: Missing closing "quote'}]],
+  ['syntax-error.yaml', [{line: 51, column: 26, message: 'YAML syntax: Missing closing "quote'}]],
   [
     'unknown-status.yaml',
-    [{line: 38, column: 15, message: 'sentences[0].review.status: expected one of unreviewed, verified, disputed, false, misleading, unverifiable, not-a-claim'}]
+    [{line: 48, column: 15, message: 'sentences[0].review.status: expected one of unreviewed, verified, disputed, false, misleading, unverifiable, not-a-claim'}]
   ],
-  ['wrong-type.yaml', [{line: 41, column: 13, message: 'sentences[0].review.note: expected text (a string)'}]],
-  ['evidence-not-a-list.yaml', [{line: 42, column: 17, message: 'sentences[0].review.evidence: expected a list'}]],
-  ['duplicate-id.yaml', [{line: 43, column: 9, message: 'sentences[1].id: duplicate id s-0e3ce95d47 (also sentences[0])'}]],
+  ['wrong-type.yaml', [{line: 51, column: 13, message: 'sentences[0].review.note: expected text (a string)'}]],
+  ['evidence-not-a-list.yaml', [{line: 52, column: 17, message: 'sentences[0].review.evidence: expected a list'}]],
+  ['duplicate-id.yaml', [{line: 53, column: 9, message: 'sentences[1].id: duplicate id s-0e3ce95d47 (also sentences[0])'}]],
   [
     'unknown-key.yaml',
     [
       {
-        line: 40,
+        line: 50,
         column: 7,
         message: 'sentences[0].review.verdict: unknown key; expected one of status, reviewer, date, note, evidence, rejected, added, needs_recheck, previous_text'
       }
     ]
   ],
-  ['bad-date.yaml', [{line: 40, column: 13, message: 'sentences[0].review.date: expected a date as YYYY-MM-DD'}]],
-  ['comment.yaml', [{line: 50, column: 25, message: 'comments are not kept when the file is rewritten: write this in the sentence’s `note`'}]]
+  ['bad-date.yaml', [{line: 50, column: 13, message: 'sentences[0].review.date: expected a date as YYYY-MM-DD'}]],
+  ['comment.yaml', [{line: 66, column: 25, message: 'comments are not kept when the file is rewritten: write this in the sentence’s `note`'}]]
 ]
 
 describe('readAnnotation', () => {

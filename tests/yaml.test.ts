@@ -114,7 +114,7 @@ describe('annotation YAML', () => {
   it('writes an article with no sentences as a valid, empty annotation', () => {
     const annotation: Annotation = {
       article: {path: 'seeds/x.txt', sha256: '0'.repeat(64), dateline: null},
-      counts: {sentences: 0, body: 0, furniture: 0, attributions: 0, anonymous: 0},
+      counts: {sentences: 0, body: 0, furniture: 0, attributions: 0, anonymous: 0, claims: 0, quantities: 0, hedges: 0},
       sentences: [],
       obsolete: []
     }

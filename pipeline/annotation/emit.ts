@@ -1,5 +1,13 @@
 import type {Span} from '../types.ts'
-import type {Annotation, AttributionAnnotation, Point, Review, SentenceAnnotation, SourceAnnotation} from './model.ts'
+import type {
+  Annotation,
+  AttributionAnnotation,
+  ClaimAnnotation,
+  Point,
+  Review,
+  SentenceAnnotation,
+  SourceAnnotation
+} from './model.ts'
 
 /** Where the schema sits in the repository, for the editor's `$schema` hint. */
 export const schemaFile = 'pipeline/schema/annotation.schema.json'
@@ -36,7 +44,10 @@ export function emitAnnotation(annotation: Annotation, options: EmitOptions): st
     `  body: ${annotation.counts.body}`,
     `  furniture: ${annotation.counts.furniture}`,
     `  attributions: ${annotation.counts.attributions}`,
-    `  anonymous: ${annotation.counts.anonymous}`
+    `  anonymous: ${annotation.counts.anonymous}`,
+    `  claims: ${annotation.counts.claims}`,
+    `  quantities: ${annotation.counts.quantities}`,
+    `  hedges: ${annotation.counts.hedges}`
   ]
   if (annotation.sentences.length === 0) lines.push('sentences: []')
   else {
@@ -66,7 +77,34 @@ function emitSentence(lines: string[], sentence: SentenceAnnotation): void {
     lines.push('    attributions:')
     for (const attribution of sentence.attributions) emitAttribution(lines, attribution)
   }
+  emitClaim(lines, sentence.claim)
   emitReview(lines, sentence.review, '    ')
+}
+
+function emitClaim(lines: string[], claim: ClaimAnnotation): void {
+  const list = (items: string[]): string => `[${items.join(', ')}]`
+  if (claim.quantities.length === 0 && claim.hedges.length === 0 && claim.score === 0) {
+    lines.push(`    claim: {score: 0, types: ${list(claim.types)}, reasons: ${list(claim.reasons)}, quantities: [], hedges: []}`)
+    return
+  }
+  lines.push('    claim:', `      score: ${claim.score}`, `      types: ${list(claim.types)}`, `      reasons: ${list(claim.reasons)}`)
+  if (claim.quantities.length === 0) lines.push('      quantities: []')
+  else {
+    lines.push('      quantities:')
+    for (const quantity of claim.quantities) {
+      const nullable = (value: string | null): string => (value === null ? 'null' : quote(value))
+      lines.push(
+        `        - {text: ${quote(quantity.text)}, start: ${quantity.start}, end: ${quantity.end}, kind: ${quantity.kind}, ` +
+          `value: ${quantity.value === null ? 'null' : String(quantity.value)}, unit: ${nullable(quantity.unit)}, ` +
+          `bound: ${nullable(quantity.bound)}, baseline: ${quantity.baseline ? span(quantity.baseline) : 'null'}}`
+      )
+    }
+  }
+  if (claim.hedges.length === 0) lines.push('      hedges: []')
+  else {
+    lines.push('      hedges:')
+    for (const hedge of claim.hedges) lines.push(`        - ${span(hedge)}`)
+  }
 }
 
 function emitReview(lines: string[], review: Review, indent: string): void {

@@ -5,6 +5,8 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {RangeLookup} from '../ranges.ts'
 import {textView} from '../text.ts'
+import type {ClaimType} from '../claims/index.ts'
+import type {Quantity} from '../claims/quantities.ts'
 import type {FurnitureKind, SourceType, Span} from '../types.ts'
 
 export const reviewStatuses = [
@@ -114,7 +116,17 @@ export interface SentenceAnnotation {
   start: Point
   end: Point
   attributions: AttributionAnnotation[]
+  claim: ClaimAnnotation
   review: Review
+}
+
+/** How check-worthy a sentence is, and what in it to check. */
+export interface ClaimAnnotation {
+  score: number
+  types: ClaimType[]
+  reasons: string[]
+  quantities: Quantity[]
+  hedges: Span[]
 }
 
 export interface Annotation {
@@ -131,6 +143,9 @@ export interface Annotation {
     furniture: number
     attributions: number
     anonymous: number
+    claims: number
+    quantities: number
+    hedges: number
   }
   sentences: SentenceAnnotation[]
   /** Reviews of sentences no longer in the article. */
@@ -187,6 +202,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
     const {line, column} = place.toPoint(offset) ?? {line: 1, column: 1}
     return {line, column, offset}
   }
+  const claims = new Map((file.data.claims ?? []).map((claim) => [claim.sentence, claim]))
   const furniture = new RangeLookup(file.data.furniture ?? [])
   const headings = new RangeLookup(file.data.headings ?? [])
   const dateline = file.data.dateline
@@ -228,6 +244,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
             content
           }
         }),
+        claim: claimOf(claims.get(start), kind),
         review: defaultReview()
       }
       if (range) annotation.furniture = range.kind
@@ -248,11 +265,20 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
       body: sentences.filter((sentence) => sentence.kind === 'body').length,
       furniture: sentences.filter((sentence) => sentence.kind === 'furniture').length,
       attributions: attributions.length,
-      anonymous: attributions.filter((attribution) => attribution.source?.anonymous).length
+      anonymous: attributions.filter((attribution) => attribution.source?.anonymous).length,
+      claims: sentences.filter((sentence) => sentence.claim.score >= 0.5).length,
+      quantities: sentences.reduce((total, sentence) => total + sentence.claim.quantities.length, 0),
+      hedges: sentences.reduce((total, sentence) => total + sentence.claim.hedges.length, 0)
     },
     sentences,
     obsolete: []
   }
+}
+
+/** A body sentence's claim as found; anything else (furniture, heading, dateline) is none. */
+function claimOf(claim: NonNullable<VFile['data']['claims']>[number] | undefined, kind: SentenceKind): ClaimAnnotation {
+  if (!claim || kind !== 'body') return {score: 0, types: ['not-a-claim'], reasons: [kind], quantities: [], hedges: []}
+  return {score: claim.score, types: claim.types, reasons: claim.reasons, quantities: claim.quantities, hedges: claim.hedges}
 }
 
 /**

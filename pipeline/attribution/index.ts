@@ -4,7 +4,7 @@ import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
-import {RangeLookup} from '../ranges.ts'
+import {notBody} from '../ranges.ts'
 import {type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
@@ -103,7 +103,7 @@ export default function retextAttribution(): Transformer<Root> {
     // found in the file's own characters.
     const text = textView(tree, file)
     const raw = file.value === undefined ? toString(tree) : String(file.value)
-    const skipped = skippedRanges(file)
+    const skipped = notBody(file)
     const attributions: Attribution[] = []
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
@@ -857,11 +857,6 @@ function overlaps(a: {from: number; to: number}, b: {from: number; to: number}):
   return a.from <= b.to && b.from <= a.to
 }
 
-function skippedRanges(file: VFile): RangeLookup<{start: number; end: number}> {
-  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? []), ...(file.data.headings ?? [])]
-  if (file.data.dateline) ranges.push(file.data.dateline.sentence)
-  return new RangeLookup(ranges)
-}
 
 /** A quoted stretch: `start`/`end` take in the marks, `innerStart`/`innerEnd` leave them out. */
 interface QuoteRegion {

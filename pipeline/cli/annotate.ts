@@ -15,8 +15,9 @@ import {writeAtomic} from './write.ts'
 
 export const help = `Usage: npm run annotate -- [options] [PATH...]
 
-Annotate plain-text news articles for fact-checking: sentences, attributions
-(source, cue, content), anonymous sources, dateline and page furniture.
+Annotate news articles for fact-checking: sentences, attributions (source,
+cue, content), anonymous sources, check-worthy claims with their quantities
+and hedges, dateline, headings and page furniture.
 
 With no PATH, every article under the seeds folder is annotated: plain text
 (.txt), Markdown (.md) and HTML (.html). A folder PATH means every article
@@ -53,8 +54,8 @@ Options:
 Progress (articles done, total, rate) is shown on a terminal for batches of
 more than a few articles.
 
-A report per article goes to standard error: sentences, attributions and
-anonymous sources, and every article that could not be annotated (unreadable,
+A report per article goes to standard error: sentences, attributions,
+anonymous sources, claims, quantities and hedges, and every article that could not be annotated (unreadable,
 empty, binary or not UTF-8) with its path and place. The other articles are
 still annotated.
 
@@ -331,10 +332,12 @@ function fail(file: VFile, reason: string, place?: {line: number; column: number
 }
 
 function summarise(file: VFile, counts: Annotation['counts'], cached: boolean): void {
-  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+  const plural = (count: number, word: string): string =>
+    `${count} ${count === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`
   file.info(
     `${plural(counts.sentences, 'sentence')} (${counts.body} body, ${counts.furniture} furniture), ` +
-      `${plural(counts.attributions, 'attribution')}, ${plural(counts.anonymous, 'anonymous source')}` +
+      `${plural(counts.attributions, 'attribution')}, ${plural(counts.anonymous, 'anonymous source')}, ` +
+      `${plural(counts.claims, 'claim')}, ${plural(counts.quantities, 'quantity')}, ${plural(counts.hedges, 'hedge')}` +
       (cached ? ' (unchanged since the last run)' : ''),
     {ruleId: 'summary', source: 'annotate'}
   )

@@ -4,13 +4,15 @@ import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {projectRoot} from '../project.ts'
-import {readAttributionGold, readSbd} from './data.ts'
-import {createAttributionFinder, createSentenceSplitter, createSpeechCueTest} from './run.ts'
+import {claimThreshold} from '../claims/index.ts'
+import {readAttributionGold, readClaims, readSbd} from './data.ts'
+import {createAttributionFinder, createClaimScorer, createSentenceSplitter, createSpeechCueTest} from './run.ts'
 import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
 import {
   addAttribution,
   addSbd,
   attributionMetrics,
+  averagePrecision,
   emptyAttributionCounts,
   prf,
   roles,
@@ -22,20 +24,25 @@ const defaultData = path.resolve(projectRoot, '../shared/eval')
 
 const help = `Usage: npm run eval -- [TASK] [FILE...] [options]
 
-Measure the pipeline against gold data. TASK is \`sbd\` (sentence boundaries)
-or \`attribution\`; with no TASK, both run on their default data.
+Measure the pipeline against gold data. TASK is \`sbd\` (sentence boundaries),
+\`attribution\` or \`claims\` (check-worthiness); with no TASK, all run on their
+default data.
 
 With no FILE, the data comes from ../shared/eval beside the project (or --data):
   sbd          sbd/gum-news-paragraphs.json and sbd/syntok-pairs.json
                (a JSON list of {id, input, expected})
   attribution  attribution/polnear-dev.jsonl (one article a line:
                {doc_id, text, attributions: [{source, cue, content}]})
+  claims       claims/claimbuster-test.json (a JSON list of {sentence_id, label,
+               text}); a .tsv FILE is read as CLEF CheckThat (line, speaker,
+               text, label per line, one debate a file)
 When the data is absent the command says where to put it and exits 0.
 
 Options:
   --failures           sbd: list each failing case (input, expected, got)
   --predictions OUT    write predictions as JSON lines: sbd {file, id, sentences};
-                       attribution {doc_id, text, attributions} in the gold format
+                       attribution {doc_id, text, attributions} in the gold format;
+                       claims {id, score, claim}
   --json               end with one line of JSON holding every metric, keyed by task
                        and file name
   --data DIR           folder of default data (default: ../shared/eval)
@@ -49,6 +56,9 @@ quote marks at both ends, one-to-one overlap P/R/F1, and whole attributions
 paired by overlapping cue (strict: all roles exact; lenient: all overlap), on
 all attributions and on the speech subset (gold cue a speech or writing verb,
 "according to" or a colon). Throughput is the attribution stage's MB/s.
+claims reports precision, recall and F1 at the tool's threshold (a claim from
+a score of 0.5) and the average precision of the ranking; for TSV files, the
+mean of their average precisions (MAP).
 `
 
 type Metrics = Record<string, Record<string, unknown>>
@@ -80,14 +90,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const [first, ...rest] = positionals
-  const tasks = first === 'sbd' || first === 'attribution' ? [first] : ['sbd', 'attribution']
-  const files = first === 'sbd' || first === 'attribution' ? rest : positionals
+  const named = first === 'sbd' || first === 'attribution' || first === 'claims'
+  const tasks = named ? [first] : ['sbd', 'attribution', 'claims']
+  const files = named ? rest : positionals
   if (tasks.length > 1 && files.length > 0) {
-    process.stderr.write('eval: name the task (sbd or attribution) when giving files\n')
+    process.stderr.write('eval: name the task (sbd, attribution or claims) when giving files\n')
     return 2
   }
   if (tasks.length > 1 && values.predictions !== undefined) {
-    process.stderr.write('eval: name the task (sbd or attribution) when writing --predictions\n')
+    process.stderr.write('eval: name the task (sbd, attribution or claims) when writing --predictions\n')
     return 2
   }
 
@@ -108,12 +119,20 @@ export async function main(argv: string[]): Promise<number> {
       const name = path.basename(file)
       try {
         if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
+        else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions)
         else metrics[task][name] = await evaluateAttribution(file, predictions)
       } catch (error) {
         process.stderr.write(`eval: ${(error as Error).message}\n`)
         return 1
       }
     }
+  }
+  const claims = metrics['claims'] as Record<string, {map?: number}> | undefined
+  const debates = claims ? Object.values(claims).filter((value) => value.map !== undefined) : []
+  if (claims && debates.length > 0) {
+    const map = debates.reduce((sum, value) => sum + value.map!, 0) / debates.length
+    claims['MAP'] = {map}
+    process.stdout.write(`claims: MAP over ${debates.length} debate file${debates.length === 1 ? '' : 's'} ${fixed(map)}\n`)
   }
   if (values.predictions !== undefined) {
     await writeFile(values.predictions, predictions.join(''))
@@ -127,6 +146,10 @@ function defaultFiles(task: string, data: string): string[] {
   if (task === 'sbd') {
     const names = ['gum-news-paragraphs.json', 'syntok-pairs.json']
     return names.map((name) => path.join(data, 'sbd', name)).filter((file) => existsSync(file))
+  }
+  if (task === 'claims') {
+    const test = path.join(data, 'claims', 'claimbuster-test.json')
+    return existsSync(test) ? [test] : []
   }
   const dev = path.join(data, 'attribution', 'polnear-dev.jsonl')
   return existsSync(dev) ? [dev] : []
@@ -194,6 +217,34 @@ async function evaluateAttribution(file: string, predictions: string[]): Promise
       table('speech subset', speechMetrics)
   )
   return {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
+}
+
+async function evaluateClaims(file: string, predictions: string[]): Promise<Record<string, number>> {
+  const cases = await readClaims(file)
+  const score = createClaimScorer()
+  const scored = cases.map((item) => ({...item, score: score(item.text)}))
+  let truePositives = 0
+  let predicted = 0
+  for (const item of scored) {
+    const claim = item.score >= claimThreshold
+    if (claim) predicted++
+    if (claim && item.label) truePositives++
+    predictions.push(JSON.stringify({id: item.id, score: item.score, claim}) + '\n')
+  }
+  const scores = prf(truePositives, predicted, scored.filter((item) => item.label).length)
+  const averagePrecisionValue = averagePrecision(scored.map((item) => ({score: item.score, label: item.label})))
+  const name = path.basename(file)
+  const result: Record<string, number> = {sentences: scored.length, ...scores, averagePrecision: averagePrecisionValue}
+  let line =
+    `claims ${name}: ${scored.length} sentences; at ${claimThreshold}: P ${fixed(scores.precision)} R ${fixed(scores.recall)} ` +
+    `F1 ${fixed(scores.f1)}; average precision ${fixed(averagePrecisionValue)}`
+  if (/\.tsv$/iu.test(file)) {
+    // One debate a file: MAP over the files given is the mean of these.
+    result['map'] = averagePrecisionValue
+    line += ' (this debate’s AP; MAP is their mean over files)'
+  }
+  process.stdout.write(line + '\n')
+  return result
 }
 
 function table(title: string, metrics: AttributionMetrics): string {

@@ -40,3 +40,42 @@ export async function readAttributionGold(file: string): Promise<GoldArticle[]> 
   })
   return articles
 }
+
+export interface ClaimCase {
+  id: string
+  text: string
+  label: boolean
+}
+
+/**
+ * Read check-worthiness gold: ClaimBuster's JSON list of {sentence_id, label,
+ * text}, or CLEF CheckThat's TSV (line, speaker, text, label per line).
+ */
+export async function readClaims(file: string): Promise<ClaimCase[]> {
+  const content = await readFile(file, 'utf8')
+  if (/\.tsv$/iu.test(file)) {
+    const name = file.split(/[\\/]/u).at(-1)!
+    const cases: ClaimCase[] = []
+    content.split('\n').forEach((line, index) => {
+      if (line.trim() === '') return
+      const fields = line.split('\t')
+      if (fields.length < 4) throw new Error(`${file}:${index + 1}: expected line, speaker, text and label separated by tabs`)
+      const label = fields.at(-1)!.trim()
+      if (!/^[01]$/u.test(label)) {
+        if (index === 0) return
+        throw new Error(`${file}:${index + 1}: label must be 0 or 1, not ${JSON.stringify(label)}`)
+      }
+      cases.push({id: `${name}:${fields[0]!.trim()}`, text: fields.slice(2, -1).join('\t'), label: label === '1'})
+    })
+    return cases
+  }
+  const value: unknown = JSON.parse(content)
+  if (!Array.isArray(value)) throw new Error(`${file}: expected a JSON list of {sentence_id, label, text}`)
+  return value.map((item: unknown, index) => {
+    const record = item as {sentence_id?: unknown; label?: unknown; text?: unknown} | null
+    if (!record || typeof record.text !== 'string' || (record.label !== 0 && record.label !== 1)) {
+      throw new Error(`${file}: item ${index + 1}: expected {sentence_id, label: 0 or 1, text}`)
+    }
+    return {id: String(record.sentence_id ?? index + 1), text: record.text, label: record.label === 1}
+  })
+}

@@ -75,3 +75,13 @@ export function createSpeechCueTest(): (cue: string) => boolean {
     return words.has(last)
   }
 }
+
+/** The annotate pipeline's check-worthiness of a text: the highest score among its body sentences. */
+export function createClaimScorer(): (text: string) => number {
+  const processor = createAnalyzer()
+  return (text) => {
+    const file = new VFile({value: text})
+    processor.runSync(processor.parse(file), file)
+    return Math.max(0, ...(file.data.claims ?? []).map((claim) => claim.score))
+  }
+}

@@ -231,3 +231,21 @@ export function attributionMetrics(counts: AttributionCounts): AttributionMetric
     lenient: prf(counts.lenient, counts.predicted, counts.gold)
   }
 }
+
+// --- Check-worthiness ----------------------------------------------------------
+
+/**
+ * Average precision of a ranking: the mean, over the positive items, of the
+ * precision among the items ranked at or above each. Ties keep input order.
+ */
+export function averagePrecision(items: ReadonlyArray<{score: number; label: boolean}>): number {
+  const ranked = items.map((item, index) => ({...item, index})).sort((a, b) => b.score - a.score || a.index - b.index)
+  let positives = 0
+  let sum = 0
+  ranked.forEach((item, rank) => {
+    if (!item.label) return
+    positives++
+    sum += positives / (rank + 1)
+  })
+  return positives === 0 ? 0 : sum / positives
+}

@@ -10,16 +10,7 @@ import type {Processor, Transformer} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {FurnitureKind, FurnitureRange, Span} from '../types.ts'
-
-declare module 'vfile' {
-  interface DataMap {
-    /** Headings of a Markdown or HTML article: recorded as such, never claims. */
-    headings: Array<{start: number; end: number}>
-    /** The HTML document's <title>. */
-    title: Span
-  }
-}
+import type {FurnitureKind, FurnitureRange} from '../types.ts'
 
 /** HTML elements whose text is not the article's body, and the kind it is recorded as. */
 const htmlFurniture: Record<string, FurnitureKind> = {

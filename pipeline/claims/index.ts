@@ -1,0 +1,147 @@
+import type {Root} from 'nlcst'
+import type {Transformer} from 'unified'
+import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
+import {Lexicon, lowerSet} from '../lexicon.ts'
+import {notBody} from '../ranges.ts'
+import {textView} from '../text.ts'
+import type {Span} from '../types.ts'
+import {type Quantity, QuantityFinder} from './quantities.ts'
+
+export type ClaimType =
+  | 'quantity/current-value'
+  | 'quantity/change'
+  | 'quantity/comparison'
+  | 'quantity/ranking'
+  | 'prediction'
+  | 'correlation-causation'
+  | 'rules-laws'
+  | 'personal-experience'
+  | 'other-factual'
+  | 'not-a-claim'
+
+export interface Claim {
+  /** Start offset of the sentence. */
+  sentence: number
+  /** Check-worthiness, 0–1; a claim from 0.5. */
+  score: number
+  /** After Full Fact's scheme. */
+  types: ClaimType[]
+  /** The features behind the score. */
+  reasons: string[]
+  quantities: Quantity[]
+  hedges: Span[]
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    claims: Claim[]
+  }
+}
+
+/** A sentence scoring this much or more is offered as a claim. */
+export const claimThreshold = 0.5
+
+/**
+ * Scores every body sentence for check-worthiness, types its claims after
+ * Full Fact's scheme, and finds its quantities (normalised) and hedges, on
+ * `file.data.claims`. Sentences in furniture, headings or the dateline are
+ * not claims. Word lists and weights: data/claims.yml, data/quantities.yml.
+ */
+export default function retextClaims(): Transformer<Root> {
+  const lexicon = new Lexicon(new URL('./data/claims.yml', import.meta.url))
+  const weights = lexicon.numbers('weights')
+  const weight = (feature: string): number => weights.get(feature) ?? 0
+  const words = (key: string): Set<string> => lowerSet(lexicon.strings(key))
+  const change = words('change')
+  const comparison = words('comparison')
+  const ranking = words('ranking')
+  const causation = words('causation')
+  const rules = words('rules')
+  const pastFact = words('past-fact')
+  const firstPerson = words('first-person')
+  const predictions = new Phrases(lexicon.strings('predictions'))
+  const opinion = new Phrases(lexicon.strings('opinion'))
+  const intent = new Phrases(lexicon.strings('intent'))
+  const obligation = new Phrases(lexicon.strings('obligation'))
+  const hedges = new Phrases(lexicon.strings('hedges'))
+  const approximators = new Phrases(lexicon.strings('approximators'))
+  const quantities = new QuantityFinder()
+
+  return function (tree, file) {
+    const text = textView(tree, file)
+    const skipped = notBody(file)
+    const attributed = new Set((file.data.attributions ?? []).map((attribution) => attribution.sentence))
+    const claims: Claim[] = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+        const start = sentence.position.start.offset!
+        if (skipped.find(start)) continue
+        claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))
+      }
+    }
+    file.data.claims = claims
+
+    function assess(tokens: Token[], start: number, isAttributed: boolean): Claim {
+      const found = quantities.find(tokens, text)
+      // "one more question", "I mentioned one": a bare one counts nothing worth checking.
+      const measures = found.filter((quantity) => quantity.kind !== 'date' && !(quantity.kind === 'count' && quantity.unit === null && (quantity.value ?? 0) <= 1))
+      const words = tokens.filter((token) => token.word)
+      const has = (set: Set<string>): boolean => words.some((token) => set.has(token.lower))
+      const phrase = (phrases: Phrases): boolean => tokens.some((_, index) => phrases.match(tokens, index) !== undefined)
+      const features: string[] = []
+      if (measures.length > 0) features.push('quantity')
+      if (measures.some((quantity) => quantity.kind === 'money' || quantity.kind === 'percent' || quantity.kind === 'percentage-points')) {
+        features.push('money-or-percent')
+      }
+      if (found.some((quantity) => quantity.kind === 'date')) features.push('date')
+      if (has(change)) features.push('change')
+      if (has(comparison) || measures.some((quantity) => quantity.kind === 'multiplier')) features.push('comparison')
+      if (has(ranking)) features.push('ranking')
+      if (has(causation)) features.push('causation')
+      if (has(rules)) features.push('rules')
+      if (has(pastFact) || words.some((token) => /^\p{Ll}+ed$/u.test(token.text))) features.push('past-fact')
+      if (words.slice(1).some((token) => /^\p{Lu}/u.test(token.text) && !firstPerson.has(token.lower))) features.push('named')
+      if (isAttributed) features.push('attributed')
+      if (tokens.at(-1)?.text.includes('?') || tokens.at(-2)?.text === '?') features.push('question')
+      if (phrase(opinion)) features.push('opinion')
+      if (phrase(intent)) features.push('intent')
+      if (phrase(obligation)) features.push('obligation')
+      if (words.length < 6) features.push('short')
+
+      const hedgeSpans: Span[] = []
+      tokens.forEach((token, index) => {
+        let end = hedges.match(tokens, index)
+        if (end === undefined) {
+          end = approximators.match(tokens, index)
+          if (end !== undefined && !/^[\d$£€¥]/u.test(tokens[end]?.text ?? '')) end = undefined
+        }
+        if (end !== undefined) {
+          const last = tokens[end - 1]!
+          hedgeSpans.push({start: token.start, end: last.end, text: text.slice(token.start, last.end)})
+        }
+      })
+      if (hedgeSpans.length > 0) features.push('hedged')
+
+      const sum = weight('bias') + features.reduce((total, feature) => total + weight(feature), 0)
+      const score = Math.round((1 / (1 + Math.exp(-sum))) * 1000) / 1000
+      const types: ClaimType[] = []
+      const notAClaim = features.includes('question') || features.includes('opinion') || score < claimThreshold
+      if (!notAClaim) {
+        if (measures.length > 0) {
+          if (features.includes('comparison')) types.push('quantity/comparison')
+          else if (features.includes('ranking')) types.push('quantity/ranking')
+          else if (features.includes('change')) types.push('quantity/change')
+          else types.push('quantity/current-value')
+        }
+        if (phrase(predictions)) types.push('prediction')
+        if (features.includes('causation')) types.push('correlation-causation')
+        if (features.includes('rules')) types.push('rules-laws')
+        if (words.some((token) => token.lower === 'i') && features.includes('past-fact')) types.push('personal-experience')
+        if (types.length === 0) types.push('other-factual')
+      } else types.push('not-a-claim')
+      return {sentence: start, score, types, reasons: features, quantities: found, hedges: hedgeSpans}
+    }
+  }
+}
