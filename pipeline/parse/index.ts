@@ -90,7 +90,11 @@ function push(children: RootContent[], node: RootContent): void {
 function shift(node: Node, line: number, offset: number): void {
   let first: Node | undefined
   let last: Node | undefined
-  if ('children' in node && Array.isArray(node.children)) {
+  if (node.type === 'WordNode' && 'children' in node && Array.isArray(node.children)) {
+    // The pieces of a word ("U", ".", "S", ".") keep no position of their own: every plugin reads
+    // words, marks and spaces, and a long document holds a million of them.
+    for (const child of node.children as Node[]) delete child.position
+  } else if ('children' in node && Array.isArray(node.children)) {
     const children = node.children as Node[]
     for (const child of children) shift(child, line, offset)
     first = children[0]
