@@ -10,8 +10,23 @@ export interface Token {
   word: boolean
 }
 
-/** The sentence's words and marks; their text is cut from the file's `text` (cheaper than joining nodes). */
+const tokenized = new WeakMap<Sentence, Token[]>()
+
+/**
+ * The sentence's words and marks; their text is cut from the file's `text`
+ * (cheaper than joining nodes). Made once per sentence node: attribution
+ * and claims read the same tokens, and neither changes them.
+ */
 export function tokenize(sentence: Sentence, text: TextView): Token[] {
+  let tokens = tokenized.get(sentence)
+  if (!tokens) {
+    tokens = tokenizeAnew(sentence, text)
+    tokenized.set(sentence, tokens)
+  }
+  return tokens
+}
+
+function tokenizeAnew(sentence: Sentence, text: TextView): Token[] {
   const tokens: Token[] = []
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {

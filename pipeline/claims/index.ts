@@ -1,6 +1,6 @@
 import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
-import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
+import {Phrases, type Token, phraseWords, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import {notBody} from '../ranges.ts'
 import {textView} from '../text.ts'
@@ -68,6 +68,26 @@ export default function retextClaims(): Transformer<Root> {
   const hedges = new Phrases(lexicon.strings('hedges'))
   const approximators = new Phrases(lexicon.strings('approximators'))
   const quantities = new QuantityFinder()
+  /** Each word's features: "rose" is change, "than" comparison, "voted" factual. */
+  const wordFeatures = new Map<string, string[]>()
+  const featureWords: Array<[string, Set<string>]> = [
+    ['change', change],
+    ['comparison', comparison],
+    ['ranking', ranking],
+    ['causation', causation],
+    ['rules', rules],
+    ['past-fact', pastFact],
+    ['factual', factual],
+    ['vague', vague]
+  ]
+  for (const [feature, set] of featureWords) {
+    for (const word of set) wordFeatures.set(word, [...(wordFeatures.get(word) ?? []), feature])
+  }
+  const phraseStarts = new Set(
+    ['predictions', 'opinion', 'intent', 'obligation', 'hedges', 'approximators'].flatMap((key) =>
+      lexicon.strings(key).map((phrase) => phraseWords(phrase)[0]!)
+    )
+  )
 
   return function (tree, file) {
     const text = textView(tree, file)
@@ -89,33 +109,26 @@ export default function retextClaims(): Transformer<Root> {
       const found = quantities.find(tokens, text)
       // "one more question", "I mentioned one": a bare one counts nothing worth checking.
       const measures = found.filter((quantity) => quantity.kind !== 'date' && !(quantity.kind === 'count' && quantity.unit === null && (quantity.value ?? 0) <= 1))
-      const words = tokens.filter((token) => token.word)
-      const has = (set: Set<string>): boolean => words.some((token) => set.has(token.lower))
-      const phrase = (phrases: Phrases): boolean => tokens.some((_, index) => phrases.match(tokens, index) !== undefined)
-      const features: string[] = []
-      if (measures.length > 0) features.push('quantity')
-      if (measures.some((quantity) => quantity.kind === 'money' || quantity.kind === 'percent' || quantity.kind === 'percentage-points')) {
-        features.push('money-or-percent')
-      }
-      if (found.some((quantity) => quantity.kind === 'date')) features.push('date')
-      if (has(change)) features.push('change')
-      if (has(comparison) || measures.some((quantity) => quantity.kind === 'multiplier')) features.push('comparison')
-      if (has(ranking)) features.push('ranking')
-      if (has(causation)) features.push('causation')
-      if (has(rules)) features.push('rules')
-      if (has(pastFact) || words.some((token) => /^\p{Ll}+ed$/u.test(token.text))) features.push('past-fact')
-      if (words.slice(1).some((token) => /^\p{Lu}/u.test(token.text) && !firstPerson.has(token.lower))) features.push('named')
-      if (isAttributed) features.push('attributed')
-      if (has(factual)) features.push('factual')
-      if (has(vague)) features.push('vague')
-      if (tokens.at(-1)?.text.includes('?') || tokens.at(-2)?.text === '?') features.push('question')
-      if (phrase(opinion)) features.push('opinion')
-      if (phrase(intent)) features.push('intent')
-      if (phrase(obligation)) features.push('obligation')
-      if (words.length < 6) features.push('short')
-
+      // One pass over the tokens: word features by lookup, phrases only where one can start.
+      const present = new Set<string>()
       const hedgeSpans: Span[] = []
-      tokens.forEach((token, index) => {
+      let wordCount = 0
+      let firstPersonSingular = false
+      let prediction = false
+      for (const [index, token] of tokens.entries()) {
+        if (token.word) {
+          wordCount++
+          for (const feature of wordFeatures.get(token.lower) ?? []) present.add(feature)
+          // Cheap tests on a hot path: a lower-case word ending in -ed; a word whose first letter has a lower case.
+          if (token.text === token.lower && token.lower.endsWith('ed')) present.add('past-fact')
+          if (wordCount > 1 && token.text.charAt(0) !== token.lower.charAt(0) && !firstPerson.has(token.lower)) present.add('named')
+          if (token.lower === 'i') firstPersonSingular = true
+        }
+        if (!phraseStarts.has(token.lower)) continue
+        if (opinion.match(tokens, index) !== undefined) present.add('opinion')
+        if (intent.match(tokens, index) !== undefined) present.add('intent')
+        if (obligation.match(tokens, index) !== undefined) present.add('obligation')
+        if (predictions.match(tokens, index) !== undefined) prediction = true
         let end = hedges.match(tokens, index)
         if (end === undefined) {
           end = approximators.match(tokens, index)
@@ -125,7 +138,22 @@ export default function retextClaims(): Transformer<Root> {
           const last = tokens[end - 1]!
           hedgeSpans.push({start: token.start, end: last.end, text: text.slice(token.start, last.end)})
         }
-      })
+      }
+      const features: string[] = []
+      if (measures.length > 0) features.push('quantity')
+      if (measures.some((quantity) => quantity.kind === 'money' || quantity.kind === 'percent' || quantity.kind === 'percentage-points')) {
+        features.push('money-or-percent')
+      }
+      if (found.some((quantity) => quantity.kind === 'date')) features.push('date')
+      if (measures.some((quantity) => quantity.kind === 'multiplier')) present.add('comparison')
+      for (const feature of ['change', 'comparison', 'ranking', 'causation', 'rules', 'past-fact', 'named']) {
+        if (present.has(feature)) features.push(feature)
+      }
+      if (isAttributed) features.push('attributed')
+      for (const feature of ['factual', 'vague']) if (present.has(feature)) features.push(feature)
+      if (tokens.at(-1)?.text.includes('?') || tokens.at(-2)?.text === '?') features.push('question')
+      for (const feature of ['opinion', 'intent', 'obligation']) if (present.has(feature)) features.push(feature)
+      if (wordCount < 6) features.push('short')
       if (hedgeSpans.length > 0) features.push('hedged')
 
       const sum = weight('bias') + features.reduce((total, feature) => total + weight(feature), 0)
@@ -139,10 +167,10 @@ export default function retextClaims(): Transformer<Root> {
           else if (features.includes('change')) types.push('quantity/change')
           else types.push('quantity/current-value')
         }
-        if (phrase(predictions)) types.push('prediction')
+        if (prediction) types.push('prediction')
         if (features.includes('causation')) types.push('correlation-causation')
         if (features.includes('rules')) types.push('rules-laws')
-        if (words.some((token) => token.lower === 'i') && features.includes('past-fact')) types.push('personal-experience')
+        if (firstPersonSingular && features.includes('past-fact')) types.push('personal-experience')
         if (types.length === 0) types.push('other-factual')
       } else types.push('not-a-claim')
       return {sentence: start, score, types, reasons: features, quantities: found, hedges: hedgeSpans}
