@@ -234,6 +234,34 @@ describe('npm run annotate', () => {
     expect(result.stderr).toContain('not annotated: seeds/trade.txt and seeds/trade.md would both be written to annotations/trade.yaml; rename one')
   })
 
+  it('never merges another article’s annotation, reports unwritable and orphaned annotations', () => {
+    run()
+    // Another article that maps to the same annotation file.
+    mkdirSync(path.join(work, 'other'))
+    cpSync(seed, path.join(work, 'other/trade.txt'))
+    const before = readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')
+    const clash = run('other/trade.txt')
+    expect(clash.status).toBe(1)
+    expect(clash.stderr).toContain('not annotated: annotations/trade.yaml belongs to seeds/trade.txt')
+    expect(readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')).toBe(before)
+    // A renamed article leaves its annotation behind: --check fails on it.
+    cpSync(path.join(work, 'seeds/trade.txt'), path.join(work, 'seeds/renamed.txt'))
+    rmSync(path.join(work, 'seeds/trade.txt'))
+    run()
+    const check = run('--check')
+    expect(check.status).toBe(1)
+    expect(check.stderr).toMatch(/annotations\/trade\.yaml\n\s*1:1\s+error\s+no article for this annotation \(renamed or deleted\?\)/u)
+  })
+
+  it('reports an annotation it cannot read, leaves it, and writes the others', () => {
+    // A folder where the file should be: it cannot be read (or replaced).
+    mkdirSync(path.join(work, 'annotations/asia/trade-copy.yaml'), {recursive: true})
+    const result = run('--no-cache')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/seeds\/asia\/trade-copy\.txt\n\s*1:1\s+error\s+cannot read annotations\/asia\/trade-copy\.yaml: EISDIR; it was left as it is/u)
+    expect(readFileSync(path.join(work, 'annotations/trade.yaml'), 'utf8')).toContain('seeds/trade.txt')
+  })
+
   it('says so when there is nothing to annotate', () => {
     rmSync(path.join(work, 'seeds'), {recursive: true})
     mkdirSync(path.join(work, 'seeds'))

@@ -74,6 +74,20 @@ describe('Markdown and HTML articles', () => {
     )
   })
 
+  it('keeps Markdown offsets right after character references and escapes', () => {
+    const text = 'Profits rose &copy; 3 percent, officials said. Costs rose 5 \\* 2 percent, analysts said.\n'
+    const {annotation} = analyze(text, 'seeds/escapes.md')
+    const unescape = (value: string): string => value.replace(/&copy;/gu, '©').replace(/\\(.)/gu, '$1')
+    for (const span of allSpans(annotation)) expect(unescape(text.slice(span.start, span.end)), span.where).toBe(span.text)
+    expect(annotation.sentences.map((sentence) => sentence.attributions[0]?.source?.text)).toEqual(['officials', 'analysts'])
+  })
+
+  it('keeps a sentence with inline code in the body', () => {
+    const {annotation} = analyze('<p><code>Acme</code> profits rose 40 percent in 2023, the company said.</p>', 'seeds/code.html')
+    expect(annotation.sentences[0]).toMatchObject({kind: 'body'})
+    expect(annotation.sentences[0]!.attributions).toHaveLength(1)
+  })
+
   it('keeps offsets right after a character reference', () => {
     const text = '<p>Profits at AT&amp;T rose, the company said. Costs fell, analysts said.</p>'
     const {annotation} = analyze(text, 'seeds/att.html')

@@ -102,6 +102,55 @@ describe('mergeReviews and reviewer corrections', () => {
   })
 })
 
+describe('mergeReviews: corrections that settle', () => {
+  const speech = 'Prices will rise by 5 percent next year, Finance Minister Jane Doe said.'
+
+  it('keeps a rejected attribution, and its correction, without flagging them again on later runs', () => {
+    const first = run(speech)
+    const id = first.sentences[0]!.attributions[0]!.id
+    const corrected = reviewed(first, 'Prices', {
+      rejected: [id],
+      added: [{source: 'Finance Minister Jane Doe', cue: 'said', content: 'Prices will rise by 5 percent', note: ''}]
+    })
+    const second = run(speech, corrected)
+    expect(second.sentences[0]!.attributions.map((attribution) => attribution.id)).toEqual([id])
+    expect(second.sentences[0]!.review.needsRecheck).toBe(false)
+    expect(second.counts.attributions).toBe(first.counts.attributions)
+  })
+
+  it('keeps the tool’s attribution when the reviewer adds a different one by the same speaker', () => {
+    const first = reviewed(run(speech), 'Prices', {
+      added: [{source: 'Finance Minister Jane Doe', cue: 'said', content: 'wages will not keep up', note: ''}]
+    })
+    expect(run(speech, first).sentences[0]!.attributions).toHaveLength(1)
+  })
+
+  it('keeps a moved review, once deleted, under the id and text it last had, and brings it back with them', () => {
+    const first = reviewed(run(article), 'The plan would cut', {status: 'verified'})
+    const edited = article.replace('$4 billion', '$5 billion')
+    const second = run(edited, first)
+    const removed = run(edited.split('\n').filter((line) => !line.includes('$5 billion')).join('\n'), second)
+    const moved = second.sentences.find((item) => item.text.includes('$5 billion'))!
+    expect(removed.obsolete).toEqual([
+      {id: moved.id, text: moved.text, review: expect.objectContaining({status: 'verified', previousText: expect.stringContaining('$4 billion')})}
+    ])
+    const back = run(edited, removed)
+    expect(back.obsolete).toEqual([])
+    expect(back.sentences.find((item) => item.text.includes('$5 billion'))!.review.status).toBe('verified')
+  })
+
+  it('clears needs_recheck when the text is edited back to what was reviewed', () => {
+    const first = reviewed(run(article), 'The plan would cut', {status: 'verified'})
+    const second = run(article.replace('$4 billion', '$5 billion'), first)
+    const third = run(article, second)
+    expect(third.sentences.find((item) => item.text.startsWith('The plan would cut'))!.review).toMatchObject({
+      status: 'verified',
+      needsRecheck: false,
+      previousText: null
+    })
+  })
+})
+
 describe('mergeReviews, property: nothing a reviewer wrote is ever lost', () => {
   const words = ['budget', 'tariff', 'senate', 'court', 'river', 'market', 'school', 'vaccine', 'harbor', 'election']
   const sentence = fc

@@ -32,7 +32,7 @@ export function emitAnnotation(annotation: Annotation, options: EmitOptions): st
     '# misleading, unverifiable, not-a-claim), reviewer, date (YYYY-MM-DD), note, evidence (URLs or',
     '# citations); rejected: ids of attributions above that are wrong; added: attributions the tool',
     '# missed ({source, cue, content, note}). Write notes in `note`: YAML comments are not kept.',
-    `# Article: ${annotation.article.path}`,
+    `# Article: ${quote(annotation.article.path)}`,
     '',
     'article:',
     `  path: ${quote(annotation.article.path)}`,
@@ -95,7 +95,8 @@ function emitClaim(lines: string[], claim: ClaimAnnotation): void {
       const nullable = (value: string | null): string => (value === null ? 'null' : quote(value))
       lines.push(
         `        - {text: ${quote(quantity.text)}, start: ${quantity.start}, end: ${quantity.end}, kind: ${quantity.kind}, ` +
-          `value: ${quantity.value === null ? 'null' : String(quantity.value)}, unit: ${nullable(quantity.unit)}, ` +
+          // A number too large to write (a 400-digit amount) is written as unknown.
+          `value: ${quantity.value === null || !Number.isFinite(quantity.value) ? 'null' : String(quantity.value)}, unit: ${nullable(quantity.unit)}, ` +
           `bound: ${nullable(quantity.bound)}, baseline: ${quantity.baseline ? span(quantity.baseline) : 'null'}}`
       )
     }

@@ -171,6 +171,6 @@ export class QuantityFinder {
   }
 
   private make(kind: QuantityKind, span: Span, value: number | null, unit: string | null, bound: string | null, baseline: Span | null): Quantity {
-    return {...span, kind, value, unit, bound, baseline}
+    return {...span, kind, value: value !== null && Number.isFinite(value) ? value : null, unit, bound, baseline}
   }
 }

@@ -183,7 +183,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       try {
         task.existing = await readFile(target, 'utf8')
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') task.existing = ''
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT') task.existingError = code ?? (error as Error).message
       }
       if (!cache || !(task.article instanceof Uint8Array)) return task
       const entry = cache.hit(task.articlePath, sha256(task.article), pipeline, task.existing)
@@ -212,7 +213,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     const task = tasks[index]!
     const yaml = results[index]?.yaml
     if (yaml !== undefined && !options.check && !options.stdout && task.existing !== yaml) {
-      writes.push(writeAtomic(path.resolve(cwd, task.targetPath), yaml))
+      writes.push(
+        writeAtomic(path.resolve(cwd, task.targetPath), yaml).catch((error: NodeJS.ErrnoException) => {
+          // Reported on its article; the others go on.
+          const result = results[index]!
+          result.article.push({
+            reason: `cannot write ${task.targetPath}: ${error.code ?? error.message}`,
+            place: {start: {line: 1, column: 1}},
+            ruleId: 'unwritable',
+            source: 'annotate',
+            fatal: true,
+            note: undefined
+          })
+          delete result.yaml
+        })
+      )
     }
   })
   await Promise.all(writes)
@@ -270,6 +285,22 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   }
+  // An annotation whose article is gone (renamed, deleted) would strand its reviews unseen.
+  if (options.paths.length === 0) {
+    const targets = new Set(tasks.map((task) => task.targetPath))
+    for (const orphan of await annotationFiles(out)) {
+      const orphanPath = posix(orphan)
+      if (targets.has(orphanPath)) continue
+      const file = new VFile({path: orphanPath, cwd})
+      const message = file.message('no article for this annotation (renamed or deleted?): its reviews are only here', {
+        place: {line: 1, column: 1},
+        ruleId: 'orphan-annotation',
+        source: 'annotate'
+      })
+      if (options.check) message.fatal = true
+      files.push(file)
+    }
+  }
   Error.stackTraceLimit = stackTraceLimit
   if (cache && !options.stdout) await cache.save()
 
@@ -316,6 +347,24 @@ async function walk(folder: string): Promise<string[]> {
     else if (entry.isFile() && /\.(?:txt|md|markdown|html?)$/iu.test(entry.name)) files.push(full)
   }
   return files
+}
+
+/** Every .yaml file under the annotations folder (none when it does not exist). */
+async function annotationFiles(folder: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(folder, {withFileTypes: true})
+  } catch {
+    return []
+  }
+  const found: string[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const full = path.join(folder, entry.name)
+    if (entry.isDirectory()) found.push(...(await annotationFiles(full)))
+    else if (entry.isFile() && entry.name.endsWith('.yaml')) found.push(full)
+  }
+  return found.sort()
 }
 
 function outputPath(input: string, seeds: string, out: string): string {

@@ -22,6 +22,8 @@ export interface Task {
   article: Uint8Array | {error: string}
   /** The annotation on disk, if any. */
   existing: string | undefined
+  /** Why the annotation on disk could not be read (other than its absence). */
+  existingError?: string
   /** Its reviews, when the cache knows them (the file is as the tool wrote it): no parsing needed. */
   previous?: PreviousReviews
   /** Keep the whole annotation in the result (for --summary). */
@@ -80,6 +82,9 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
   file.data.annotationPath = task.targetPath
 
   // The annotation on disk holds the reviews: it must be valid before anything is written over it.
+  if (task.existingError !== undefined) {
+    return fail(`cannot read ${task.targetPath}: ${task.existingError}; it was left as it is`, undefined, 'unreadable')
+  }
   if (task.previous) {
     file.data.previousAnnotation = task.previous
   } else if (task.existing !== undefined) {
@@ -95,6 +100,15 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
       }))
       const count = read.problems.length
       return fail(`not annotated: ${task.targetPath} has ${count} problem${count === 1 ? '' : 's'}; it was left as it is`, undefined, 'invalid-annotation')
+    }
+    // An annotation written for another article (seeds/a.txt and other/a.txt both map to a.yaml)
+    // holds someone else's reviews: never merge them into this one.
+    if (read.annotation.article.path !== task.articlePath) {
+      return fail(
+        `not annotated: ${task.targetPath} belongs to ${read.annotation.article.path}; annotate this article with another --out`,
+        undefined,
+        'output-collision'
+      )
     }
     file.data.previousAnnotation = read.annotation
   }

@@ -20,8 +20,7 @@ const htmlFurniture: Record<string, FurnitureKind> = {
   figcaption: 'caption',
   caption: 'caption',
   address: 'byline',
-  pre: 'code',
-  code: 'code'
+  pre: 'code'
 }
 
 /** Class names that mark a byline or a caption in saved news pages. */
@@ -90,8 +89,9 @@ export function rehypeArticle(): Transformer<HastRoot> {
 }
 
 /**
- * retext plugin for trees from HTML: hast-util-to-nlcst places the words
- * after a character reference (`&amp;`) as if it were one character long.
+ * retext plugin for trees from HTML or Markdown: hast-util-to-nlcst and
+ * mdast-util-to-nlcst place the words after a character reference (`&amp;`)
+ * or a Markdown escape (`\*`) as if it were one character long.
  * Each leaf is moved to where its text stands in the original file, and
  * every parent spans its children again.
  */
@@ -138,6 +138,11 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
       position += char.length
       continue
     }
+    // A Markdown escape: "\*" stands for "*".
+    if (raw[position] === '\\' && raw.startsWith(char, position + 1)) {
+      position += 1 + char.length
+      continue
+    }
     const reference = /^&(?:#x[\da-f]+|#\d+|[a-z][a-z\d]*);?/iu.exec(raw.slice(position, position + 12))
     if (!reference) return undefined
     position += reference[0].length
@@ -145,9 +150,13 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
   return position
 }
 
-/** unified with remark-parse and remark-retext, given English (ParseEnglish, not plain ParseLatin). */
+/** unified with remark-parse and remark-retext, given English (ParseEnglish, not plain ParseLatin), positions realigned. */
 export function markdownFront(processor: Processor): Processor<MdastRoot, MdastRoot, Root> {
-  return processor.use(remarkParse).use(remarkArticle).use(remarkRetext, ParseEnglish) as unknown as Processor<MdastRoot, MdastRoot, Root>
+  return processor.use(remarkParse).use(remarkArticle).use(remarkRetext, ParseEnglish).use(retextRealign) as unknown as Processor<
+    MdastRoot,
+    MdastRoot,
+    Root
+  >
 }
 
 /** unified with rehype-parse and rehype-retext, given English, positions realigned. */

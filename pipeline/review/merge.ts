@@ -56,22 +56,29 @@ export function mergeReviews(fresh: Annotation, previous: PreviousReviews | unde
   for (const mover of movers) {
     const best = bestMatch(mover, previous.sentences, sentences, taken)
     if (best === undefined) {
-      obsolete.push({id: mover.id, text: mover.review.previousText ?? mover.text, review: mover.review})
+      // Kept under the id and text it last had, so it comes back if that sentence does; the text
+      // it was first written for stays in its previous_text.
+      obsolete.push({id: mover.id, text: mover.text, review: mover.review})
       continue
     }
-    place(best, {...mover.review, needsRecheck: true, previousText: mover.review.previousText ?? mover.text})
+    const previousText = mover.review.previousText ?? mover.text
+    // Edited back to the text it was written for: nothing left to recheck.
+    const back = previousText === sentences[best]!.text
+    place(best, {...mover.review, needsRecheck: !back, previousText: back ? null : previousText})
   }
 
   for (const sentence of sentences) {
     const review = sentence.review
-    // An attribution a reviewer added by hand is not written again when the tool learns to find it.
-    if (review.added.length > 0) {
-      sentence.attributions = sentence.attributions.filter(
-        (attribution) => !review.added.some((added) => sameAttribution(added, attribution))
-      )
-    }
+    // A rejected id no longer found means the tool changed under the reviewer: look again.
     if (review.rejected.some((id) => !sentence.attributions.some((attribution) => attribution.id === id))) {
       sentence.review = {...review, needsRecheck: true}
+    }
+    // An attribution a reviewer added by hand is not written again when the tool learns to find
+    // it; one the reviewer rejected stays, marked by its id.
+    if (review.added.length > 0) {
+      sentence.attributions = sentence.attributions.filter(
+        (attribution) => review.rejected.includes(attribution.id) || !review.added.some((added) => sameAttribution(added, attribution))
+      )
     }
   }
   const attributions = sentences.flatMap((sentence) => sentence.attributions)
@@ -83,11 +90,13 @@ export function mergeReviews(fresh: Annotation, previous: PreviousReviews | unde
   return {...fresh, counts, sentences, obsolete}
 }
 
+/** The same cue and the same content (one holding the other): the tool found what the reviewer added. */
 function sameAttribution(added: AddedAttribution, attribution: AttributionAnnotation): boolean {
   const fold = (text: string): string => text.toLowerCase().replace(/\s+/gu, ' ').trim()
   if (fold(added.cue) !== fold(attribution.cue.text)) return false
   const content = fold([attribution.content.text, ...(attribution.content.more ?? []).map((part) => part.text)].join(' '))
-  return fold(added.source) === fold(attribution.source?.text ?? '') || content.includes(fold(added.content)) || fold(added.content).includes(content)
+  const wanted = fold(added.content)
+  return wanted.length > 0 && (content === wanted || content.includes(wanted) || wanted.includes(content))
 }
 
 function bestMatch(
