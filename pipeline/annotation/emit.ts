@@ -177,13 +177,16 @@ function point(value: Point): string {
 }
 
 /**
- * A YAML double-quoted scalar. JSON's escaping is valid YAML; on top of it,
- * characters YAML treats as line breaks or forbids (NEL, LS, PS, C1 controls,
- * BOM, lone surrogates) are escaped so the text reads back exactly.
+ * A YAML double-quoted scalar. JSON's escaping is valid YAML (lone
+ * surrogates included); on top of it, characters YAML treats as line breaks
+ * or forbids (NEL, LS, PS, C1 controls, BOM) are escaped so the text reads
+ * back exactly.
  */
 export function quote(value: string): string {
-  return JSON.stringify(value).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+  // JSON.stringify already escapes lone surrogates; most strings need nothing more.
+  const json = JSON.stringify(value)
+  return needsEscape.test(json) ? json.replace(escapable, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json
 }
+
+const needsEscape = /[\u007f-\u009f\u2028\u2029\ufeff]/
+const escapable = /[\u007f-\u009f\u2028\u2029\ufeff]/g

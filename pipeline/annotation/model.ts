@@ -297,7 +297,8 @@ function attributionId(sentence: string, cueOffset: number, cue: string): string
  * document order.
  */
 function sentenceId(text: string, seen: Map<string, number>): string {
-  const normalised = text.normalize('NFC').replace(/\s+/gu, ' ').trim()
+  // Plain ASCII (most sentences) is already in NFC.
+  const normalised = (/[^\x00-\x7f]/u.test(text) ? text.normalize('NFC') : text).replace(/\s+/gu, ' ').trim()
   const base = `s-${createHash('sha256').update(normalised).digest('hex').slice(0, 10)}`
   const count = (seen.get(base) ?? 0) + 1
   seen.set(base, count)
