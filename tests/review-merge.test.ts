@@ -151,6 +151,23 @@ describe('mergeReviews: corrections that settle', () => {
   })
 })
 
+describe('mergeReviews and repeated sentences', () => {
+  it('keeps each copy’s review with its own copy when another copy is deleted', () => {
+    const text = ['The vote was close.', 'Officials counted twice.', 'The vote was close.', 'A recount followed.'].join('\n')
+    const first = run(text)
+    const [one, , two] = first.sentences
+    const withReviews = {
+      ...first,
+      sentences: first.sentences.map((sentence) =>
+        sentence === one ? {...sentence, review: {...sentence.review, note: 'FIRST copy'}} : sentence === two ? {...sentence, review: {...sentence.review, note: 'SECOND copy'}} : sentence
+      )
+    }
+    const second = run(['Officials counted twice.', 'The vote was close.', 'A recount followed.'].join('\n'), withReviews)
+    expect(second.sentences.find((sentence) => sentence.text === 'The vote was close.')!.review.note).toBe('SECOND copy')
+    expect(second.obsolete.map((item) => item.review.note)).toEqual(['FIRST copy'])
+  })
+})
+
 describe('mergeReviews, property: nothing a reviewer wrote is ever lost', () => {
   const words = ['budget', 'tariff', 'senate', 'court', 'river', 'market', 'school', 'vaccine', 'harbor', 'election']
   const sentence = fc

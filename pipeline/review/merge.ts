@@ -40,11 +40,22 @@ export function mergeReviews(fresh: Annotation, previous: PreviousReviews | unde
     taken.add(index)
   }
 
+  // Copies of one sentence are numbered in order (s-…, s-…-2): when their number changes, the
+  // numbers no longer say which copy is which, so their reviews are placed by context instead.
+  const copies = (list: Array<{id: string}>): Map<string, number> => {
+    const counts = new Map<string, number>()
+    for (const item of list) counts.set(baseId(item.id), (counts.get(baseId(item.id)) ?? 0) + 1)
+    return counts
+  }
+  const before = copies(previous.sentences)
+  const after = copies(sentences)
+  const renumbered = (id: string): boolean => (before.get(baseId(id)) ?? 0) !== (after.get(baseId(id)) ?? 0)
+
   const movers: Array<{id: string; text: string; review: Review; oldIndex: number}> = []
   previous.sentences.forEach((sentence, oldIndex) => {
     if (!isReviewed(sentence.review)) return
     const index = byId.get(sentence.id)
-    if (index !== undefined && !taken.has(index)) place(index, sentence.review)
+    if (index !== undefined && !taken.has(index) && !renumbered(sentence.id)) place(index, sentence.review)
     else movers.push({id: sentence.id, text: sentence.text, review: sentence.review, oldIndex})
   })
   for (const item of previous.obsolete) {
@@ -53,19 +64,27 @@ export function mergeReviews(fresh: Annotation, previous: PreviousReviews | unde
     else obsolete.push(item)
   }
 
-  for (const mover of movers) {
-    const best = bestMatch(mover, previous.sentences, sentences, taken)
-    if (best === undefined) {
-      // Kept under the id and text it last had, so it comes back if that sentence does; the text
-      // it was first written for stays in its previous_text.
-      obsolete.push({id: mover.id, text: mover.text, review: mover.review})
-      continue
-    }
+  // The closest pairs first, so one review does not take the sentence that fits another better
+  // (two copies of one sentence, say).
+  const pairs = movers.flatMap((mover, moverIndex) =>
+    candidates(mover, previous.sentences, sentences, taken).map(({index, score}) => ({moverIndex, index, score}))
+  )
+  pairs.sort((a, b) => b.score - a.score || a.moverIndex - b.moverIndex || a.index - b.index)
+  const moved = new Set<number>()
+  for (const {moverIndex, index} of pairs) {
+    if (moved.has(moverIndex) || taken.has(index)) continue
+    moved.add(moverIndex)
+    const mover = movers[moverIndex]!
     const previousText = mover.review.previousText ?? mover.text
     // Edited back to the text it was written for: nothing left to recheck.
-    const back = previousText === sentences[best]!.text
-    place(best, {...mover.review, needsRecheck: !back, previousText: back ? null : previousText})
+    const back = previousText === sentences[index]!.text
+    place(index, {...mover.review, needsRecheck: !back, previousText: back ? null : previousText})
   }
+  movers.forEach((mover, moverIndex) => {
+    // Kept under the id and text it last had, so it comes back if that sentence does; the text
+    // it was first written for stays in its previous_text.
+    if (!moved.has(moverIndex)) obsolete.push({id: mover.id, text: mover.text, review: mover.review})
+  })
 
   for (const sentence of sentences) {
     const review = sentence.review
@@ -90,6 +109,11 @@ export function mergeReviews(fresh: Annotation, previous: PreviousReviews | unde
   return {...fresh, counts, sentences, obsolete}
 }
 
+/** A sentence id without its copy number: s-0123456789-2 → s-0123456789. */
+function baseId(id: string): string {
+  return id.replace(/-\d+$/u, '')
+}
+
 /** The same cue and the same content (one holding the other): the tool found what the reviewer added. */
 function sameAttribution(added: AddedAttribution, attribution: AttributionAnnotation): boolean {
   const fold = (text: string): string => text.toLowerCase().replace(/\s+/gu, ' ').trim()
@@ -99,30 +123,26 @@ function sameAttribution(added: AddedAttribution, attribution: AttributionAnnota
   return wanted.length > 0 && (content === wanted || content.includes(wanted) || wanted.includes(content))
 }
 
-function bestMatch(
+/** The sentences a moved review could go to, with how well each fits (words, neighbours, place). */
+function candidates(
   mover: {text: string; oldIndex: number},
   oldSentences: PreviousReviews['sentences'],
   sentences: Annotation['sentences'],
   taken: Set<number>
-): number | undefined {
+): Array<{index: number; score: number}> {
   const before = oldSentences[mover.oldIndex - 1]?.text ?? ''
   const after = oldSentences[mover.oldIndex + 1]?.text ?? ''
   const relative = oldSentences.length > 1 ? mover.oldIndex / (oldSentences.length - 1) : 0
-  let best: number | undefined
-  let bestScore = -1
+  const found: Array<{index: number; score: number}> = []
   sentences.forEach((sentence, index) => {
     if (taken.has(index)) return
     const text = similarity(mover.text, sentence.text)
     if (text < moveThreshold) return
     const context = (similarity(before, sentences[index - 1]?.text ?? '') + similarity(after, sentences[index + 1]?.text ?? '')) / 2
     const position = 1 - Math.abs(relative - (sentences.length > 1 ? index / (sentences.length - 1) : 0))
-    const score = 0.7 * text + 0.2 * context + 0.1 * position
-    if (score > bestScore) {
-      bestScore = score
-      best = index
-    }
+    found.push({index, score: 0.7 * text + 0.2 * context + 0.1 * position})
   })
-  return best
+  return found
 }
 
 /** Dice coefficient of the two texts' word bags (lower case), 0–1. */
