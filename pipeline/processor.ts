@@ -1,5 +1,5 @@
 import type {Root} from 'nlcst'
-import {unified} from 'unified'
+import {type Preset, type Processor, unified} from 'unified'
 import retextAnnotationYaml from './annotation/index.ts'
 import retextAttribution from './attribution/index.ts'
 import retextClaims from './claims/index.ts'
@@ -18,6 +18,18 @@ export function articleFormat(path: string): ArticleFormat {
   return 'text'
 }
 
+/** Every analysis stage, in order, after a parser: a unified preset. */
+const newsAnalysis: Preset = {
+  plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextClaims]
+}
+
+/** The parser for a format: lines of plain text, or Markdown and HTML through their retext bridges. */
+function parserFor(format: ArticleFormat): Processor<Root> {
+  if (format === 'text') return unified().use(retextEnglishLines) as unknown as Processor<Root>
+  const front = format === 'markdown' ? markdownFront(unified()) : htmlFront(unified())
+  return front as unknown as Processor<Root>
+}
+
 /**
  * The whole annotate pipeline: an article in, annotation YAML out. Plain
  * text is parsed a line at a time; Markdown and HTML go through
@@ -25,38 +37,12 @@ export function articleFormat(path: string): ArticleFormat {
  * plugins run.
  */
 export function createAnnotator(format: ArticleFormat = 'text') {
-  if (format !== 'text') {
-    const front = format === 'markdown' ? markdownFront(unified()) : htmlFront(unified())
-    return (front as unknown as ReturnType<typeof unified>)
-      .use(retextNewsSentences)
-      .use(retextDateline)
-      .use(retextFurniture)
-      .use(retextAttribution)
-      .use(retextClaims)
-      .use(retextAnnotationYaml)
-      .freeze()
-  }
-  return unified()
-    .use(retextEnglishLines)
-    .use(retextNewsSentences)
-    .use(retextDateline)
-    .use(retextFurniture)
-    .use(retextAttribution)
-    .use(retextClaims)
-    .use(retextAnnotationYaml)
-    .freeze()
+  return parserFor(format).use(newsAnalysis).use(retextAnnotationYaml).freeze()
 }
 
 /** The analysis part alone (no YAML), for evaluation and tests. */
 export function createAnalyzer() {
-  return unified()
-    .use(retextEnglishLines)
-    .use(retextNewsSentences)
-    .use(retextDateline)
-    .use(retextFurniture)
-    .use(retextAttribution)
-    .use(retextClaims)
-    .freeze()
+  return parserFor('text').use(newsAnalysis).freeze()
 }
 
 export type {Root}
