@@ -1,11 +1,12 @@
-import type {Root} from 'nlcst'
+import type {Paragraph, Root, Sentence} from 'nlcst'
 import {type Preset, type Processor, unified} from 'unified'
+import type {VFile} from 'vfile'
 import retextAnnotationYaml from './annotation/index.ts'
 import retextAttribution from './attribution/index.ts'
 import retextClaims from './claims/index.ts'
 import retextDateline from './dateline/index.ts'
 import retextFurniture from './furniture/index.ts'
-import retextEnglishLines from './parse/index.ts'
+import retextEnglishLines, {lineSections} from './parse/index.ts'
 import {htmlFront, markdownFront} from './markup/index.ts'
 import retextNewsSentences from './sentences/index.ts'
 
@@ -38,6 +39,49 @@ function parserFor(format: ArticleFormat): Processor<Root> {
  */
 export function createAnnotator(format: ArticleFormat = 'text') {
   return parserFor(format).use(newsAnalysis).use(retextAnnotationYaml).freeze()
+}
+
+export type Annotator = ReturnType<typeof createAnnotator>
+
+/**
+ * Plain-text articles longer than this many characters are annotated a
+ * section of lines at a time: a tree takes about 100 bytes of memory per
+ * character of text, and no plugin looks across lines.
+ */
+export const sectionSize = 64 * 1024
+
+/**
+ * Annotate one article: its YAML (also left on `file.value`, as
+ * `processSync` does, with the structured annotation on
+ * `file.data.annotation`). A plain-text article longer than `size`
+ * characters is parsed and analysed one section of whole lines at a time, so
+ * memory stays bound by the section; the findings add up on `file.data` and
+ * the YAML is the same as from one pass over the whole text.
+ */
+export function annotate(annotator: Annotator, file: VFile, format: ArticleFormat, size = sectionSize): string {
+  const value = String(file.value)
+  if (format !== 'text' || value.length <= size) return String(annotator.processSync(file).value)
+  // What the compiler reads of a tree: paragraphs and sentences with their positions.
+  const outline: Root = {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}}
+  for (const section of lineSections(value, size)) {
+    file.data.section = section
+    const tree = annotator.runSync(annotator.parse(file), file) as Root
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      const sentences: Sentence[] = []
+      for (const sentence of paragraph.children) {
+        if (sentence.type === 'SentenceNode' && sentence.position) sentences.push({type: 'SentenceNode', children: [], position: sentence.position})
+      }
+      const outlined: Paragraph = {type: 'ParagraphNode', children: sentences}
+      if (paragraph.position) outlined.position = paragraph.position
+      outline.children.push(outlined)
+    }
+    if (tree.position) outline.position!.end = tree.position.end
+  }
+  delete file.data.section
+  const yaml = annotator.stringify(outline, file)
+  file.value = yaml
+  return yaml
 }
 
 /** The analysis part alone (no YAML), for evaluation and tests. */

@@ -65,5 +65,19 @@ declare module 'vfile' {
     dateline: Dateline
     furniture: FurnitureRange[]
     attributions: Attribution[]
+    /**
+     * The part of the file this run parses and analyses: a long article is
+     * annotated a section of whole lines at a time (see `annotate`). Plugins
+     * keep what earlier sections found on `file.data`; a dateline is looked
+     * for only in the first.
+     */
+    section: Section
   }
+}
+
+/** A stretch of whole lines of a file: from `start` (the first offset of line `line`) to `end`. */
+export interface Section {
+  start: number
+  end: number
+  line: number
 }

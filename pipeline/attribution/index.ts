@@ -135,7 +135,10 @@ export default function retextAttribution(): Transformer<Root> {
         else if (!continued) previous = undefined
       }
     }
-    file.data.attributions = attributions
+    // A long article runs a section at a time: what earlier sections found stays.
+    const sectionStart = file.data.section?.start ?? 0
+    const earlier = sectionStart > 0 ? (file.data.attributions ?? []).filter((attribution) => attribution.sentence < sectionStart) : []
+    file.data.attributions = earlier.length > 0 ? [...earlier, ...attributions] : attributions
     const place = location(file)
     // A message is an Error; its stack trace, captured for every anonymous source, would cost more
     // than finding the attributions, and points into this plugin, not the article.

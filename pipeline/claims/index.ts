@@ -103,7 +103,10 @@ export default function retextClaims(): Transformer<Root> {
         claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))
       }
     }
-    file.data.claims = claims
+    // A long article runs a section at a time: what earlier sections found stays.
+    const sectionStart = file.data.section?.start ?? 0
+    const earlier = sectionStart > 0 ? (file.data.claims ?? []).filter((claim) => claim.sentence < sectionStart) : []
+    file.data.claims = earlier.length > 0 ? [...earlier, ...claims] : claims
 
     function assess(tokens: Token[], start: number, isAttributed: boolean): Claim {
       const found = quantities.find(tokens, text)

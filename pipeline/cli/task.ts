@@ -6,7 +6,7 @@ import {isReviewed as isReviewedReview, reviewState} from '../annotation/model.t
 function isReviewed(annotation: Annotation): boolean {
   return annotation.obsolete.length > 0 || annotation.sentences.some((sentence) => isReviewedReview(sentence.review))
 }
-import {type ArticleFormat, articleFormat, createAnnotator} from '../processor.ts'
+import {type ArticleFormat, type Annotator, annotate, articleFormat, createAnnotator} from '../processor.ts'
 import {readAnnotation} from '../review/read.ts'
 import {type PlainMessage, plain} from './messages.ts'
 import {bytePlace, decodeArticle} from './read.ts'
@@ -45,7 +45,6 @@ export interface TaskResult {
   annotationData?: Annotation
 }
 
-type Annotator = ReturnType<typeof createAnnotator>
 
 /** One annotator per article format, made when first needed. */
 export function annotators(): (format: ArticleFormat) => Annotator {
@@ -62,7 +61,8 @@ export function annotators(): (format: ArticleFormat) => Annotator {
 
 /** Annotate one article, merging the reviews of its existing annotation. Never throws. */
 export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Annotator): TaskResult {
-  const annotator = annotatorFor(articleFormat(task.articlePath))
+  const format = articleFormat(task.articlePath)
+  const annotator = annotatorFor(format)
   const file = new VFile({path: task.articlePath, cwd: task.cwd})
   const result: TaskResult = {article: [], annotation: []}
   const fail = (reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): TaskResult => {
@@ -114,7 +114,7 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
   }
 
   try {
-    result.yaml = String(annotator.processSync(file).value)
+    result.yaml = annotate(annotator, file, format)
   } catch (error) {
     return fail(`could not annotate: ${(error as Error).message}`)
   }

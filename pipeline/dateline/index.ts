@@ -16,6 +16,8 @@ const upperWord = /^[\p{Lu}][\p{Lu}.'’-]*$/u
  */
 export default function retextDateline(): Transformer<Root> {
   return function (tree, file) {
+    // A dateline opens the article: a later section of a long one (see retextEnglishLines) has none.
+    if ((file.data.section?.start ?? 0) > 0) return
     // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come first.
     const headings = [...(file.data.headings ?? []), ...(file.data.furniture ?? [])]
     const paragraph = tree.children.find(

@@ -36,8 +36,16 @@ export default function retextFurniture(): Transformer<Root> {
     // paragraphs, and headings, are not looked at again.
     const given = new RangeLookup([...(file.data.furniture ?? []), ...(file.data.headings ?? [])])
     const ranges: FurnitureRange[] = [...(file.data.furniture ?? [])]
-    let afterEnd = false
-    let inList = false
+    // A long article runs a section at a time: the state at this section's start comes from the
+    // ranges found in the sections before it.
+    const sectionStart = file.data.section?.start ?? 0
+    const earlier = sectionStart > 0 ? ranges.filter((range) => range.end <= sectionStart) : []
+    const last = earlier.at(-1)
+    let afterEnd = earlier.some((range) => range.kind === 'promo')
+    let inList =
+      last !== undefined &&
+      (last.kind === 'navigation' || last.kind === 'related-headline') &&
+      text.slice(last.end, sectionStart).trim() === ''
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
       if (given.find(paragraph.position.start.offset!)) continue

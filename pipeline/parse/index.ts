@@ -4,6 +4,36 @@ import {ParseEnglish} from 'parse-english'
 import type {} from 'retext-english'
 import type {Plugin} from 'unified'
 import type {Node} from 'unist'
+import type {VFile} from 'vfile'
+import type {Section} from '../types.ts'
+
+const lineBreakPattern = /\r\n|\r|\n|\u2028|\u2029/gu
+
+/**
+ * A long text cut into sections of whole lines, each ending after the first
+ * line break at or past `size` characters from its start (a line longer than
+ * that is a section of its own).
+ */
+export function lineSections(value: string, size: number): Section[] {
+  const sections: Section[] = []
+  const lineBreak = new RegExp(lineBreakPattern)
+  let start = 0
+  let line = 1
+  let lines = 0
+  for (;;) {
+    const match = lineBreak.exec(value)
+    const breakEnd = match ? match.index + match[0].length : value.length
+    if (match) lines++
+    if (!match || breakEnd - start >= size) {
+      if (breakEnd > start) sections.push({start, end: breakEnd, line})
+      start = breakEnd
+      line += lines
+      lines = 0
+    }
+    if (!match) break
+  }
+  return sections
+}
 
 /**
  * Parser plugin: English text where every line is a paragraph (as news text
@@ -13,20 +43,27 @@ import type {Node} from 'unist'
  * faster than linearly with the length of one parse; handing it one line at a
  * time keeps the cost linear in the document's size. Positions are shifted so
  * that every node refers to the original file. Extensions registered for
- * retext-english (`nlcst*Extensions`) are honoured.
+ * retext-english (`nlcst*Extensions`) are honoured. With `file.data.section`
+ * set, only that section's lines are parsed, positions still in the whole
+ * file.
  */
 const retextEnglishLines: Plugin<[], string, Root> = function () {
   const processor = this
   processor.parser = parse
 
-  function parse(value: string): Root {
+  function parse(value: string, file: VFile): Root {
     const children: RootContent[] = []
-    const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g
-    let lineStart = 0
-    let line = 1
+    const section = file.data.section
+    const lineBreak = new RegExp(lineBreakPattern)
+    const sectionEnd = section ? section.end : value.length
+    let lineStart = section ? section.start : 0
+    let line = section ? section.line : 1
+    lineBreak.lastIndex = lineStart
+    const rootStart = {line, column: 1, offset: lineStart}
     for (;;) {
-      const match = lineBreak.exec(value)
-      const lineEnd = match ? match.index : value.length
+      const found = lineBreak.exec(value)
+      const match = found && found.index < sectionEnd ? found : null
+      const lineEnd = match ? match.index : sectionEnd
       if (lineEnd > lineStart) {
         const parsed = parser().parse(value.slice(lineStart, lineEnd))
         for (const child of parsed.children) {
@@ -47,11 +84,11 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
       line++
       lineStart = breakEnd
     }
-    const end = children.at(-1)?.position?.end ?? {line: 1, column: 1, offset: 0}
+    const end = children.at(-1)?.position?.end ?? rootStart
     return {
       type: 'RootNode',
       children,
-      position: {start: {line: 1, column: 1, offset: 0}, end: {...end}}
+      position: {start: rootStart, end: {...end}}
     }
   }
 

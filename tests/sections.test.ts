@@ -1,0 +1,83 @@
+import {readFileSync} from 'node:fs'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {lineSections} from '../pipeline/parse/index.ts'
+import {annotate, createAnnotator} from '../pipeline/processor.ts'
+
+const annotator = createAnnotator()
+const seed = readFileSync(new URL('../seeds/us-china-trade-talks.txt', import.meta.url), 'utf8')
+const fixture = readFileSync(new URL('fixtures/articles/senate-budget-vote/article.txt', import.meta.url), 'utf8')
+
+describe('lineSections', () => {
+  const cases: Array<{name: string; value: string; size: number; expected: Array<[number, number, number]>}> = [
+    {name: 'one section when short', value: 'a\nb\n', size: 100, expected: [[0, 4, 1]]},
+    {name: 'every line when size is 1', value: 'ab\ncd\nef', size: 1, expected: [[0, 3, 1], [3, 6, 2], [6, 8, 3]]},
+    {name: 'a section ends after the break that reaches the size', value: 'ab\ncd\nef\ngh\n', size: 5, expected: [[0, 6, 1], [6, 12, 3]]},
+    {name: 'CRLF is one break', value: 'ab\r\ncd\r\n', size: 1, expected: [[0, 4, 1], [4, 8, 2]]},
+    {name: 'blank lines go with the lines after them', value: 'ab\n\n\ncd', size: 3, expected: [[0, 3, 1], [3, 7, 2]]},
+    {name: 'a long line is a section of its own', value: 'abcdefghij\nk', size: 4, expected: [[0, 11, 1], [11, 12, 2]]},
+    {name: 'empty text has none', value: '', size: 4, expected: []}
+  ]
+  for (const {name, value, size, expected} of cases) {
+    it(name, () => {
+      const sections = lineSections(value, size)
+      expect(sections.map((section) => [section.start, section.end, section.line])).toEqual(expected)
+      // The sections tile the text.
+      expect(sections.map((section) => value.slice(section.start, section.end)).join('')).toBe(value)
+    })
+  }
+})
+
+describe('annotating a long article a section at a time', () => {
+  // A dateline-shaped line, a promo followed by body text (a trailer), and lists of related headlines
+  // fall at section boundaries when every line is a section of its own.
+  const body = seed.split('\n').slice(0, 4).join('\n')
+  const article = [
+    body,
+    // Without its last line, a promo ("Write to …") after which all is trailer.
+    fixture.trim().split('\n').slice(0, -1).join('\n'),
+    'WASHINGTON — Senators returned to the chamber on Friday, aides said.',
+    'Also popular on WSJ.com:',
+    'Airbus to retire the A380, the superjumbo that never quite took off.',
+    'Venezuela’s Maduro shows no sign of leaving. Now what?',
+    // Over 30 words: the list of headlines ends here.
+    '“We will not accept it, and we will not sign anything that leaves our farmers and our factories worse off than they were before these talks began last spring,” the minister said on Thursday in Beijing.',
+    '',
+    seed.trim(),
+    'Subscribe to our newsletter for more.',
+    'The talks resumed on Monday, officials said.'
+  ].join('\n')
+
+  const run = (size: number): {yaml: string; messages: string[]} => {
+    const file = new VFile({path: 'seeds/long.txt', value: article})
+    const yaml = annotate(annotator, file, 'text', size)
+    return {yaml, messages: file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)}
+  }
+  const whole = run(Number.POSITIVE_INFINITY)
+
+  for (const size of [1, 40, 700, 4000]) {
+    it(`gives the same YAML and messages in sections of ${size} characters`, () => {
+      const sectioned = run(size)
+      expect(sectioned.yaml).toBe(whole.yaml)
+      expect(sectioned.messages).toEqual(whole.messages)
+    })
+  }
+
+  it('finds what the article holds, so the comparison means something', () => {
+    expect(whole.yaml).toContain('dateline: {text: "BEIJING"')
+    expect(whole.yaml).toContain('furniture: trailer')
+    expect(whole.yaml).toContain('furniture: related-headline')
+    expect(whole.yaml.match(/kind: dateline/gu)?.length).toBe(1)
+    expect(whole.yaml).toContain('text: "aides"')
+    expect(whole.yaml).toContain('text: "the minister"')
+    expect(whole.messages.length).toBeGreaterThan(4)
+  })
+
+  it('leaves the file value as the YAML, as processSync does', () => {
+    const file = new VFile({path: 'seeds/long.txt', value: article})
+    const yaml = annotate(annotator, file, 'text', 500)
+    expect(String(file.value)).toBe(yaml)
+    expect(file.data.section).toBeUndefined()
+    expect(file.data.annotation?.counts.sentences).toBeGreaterThan(30)
+  })
+})
