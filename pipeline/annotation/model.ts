@@ -1,4 +1,5 @@
-import {createHash} from 'node:crypto'
+// One-shot hash(): a third of createHash()'s cost on short strings, and ids are hashed per sentence.
+import {hash} from 'node:crypto'
 import path from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -256,7 +257,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
   return {
     article: {
       path: articlePath(file),
-      sha256: createHash('sha256').update(text).digest('hex'),
+      sha256: hash('sha256', text, 'hex'),
       dateline: dateline ? {text: dateline.text, start: dateline.start, end: dateline.end} : null,
       ...(file.data.title ? {title: file.data.title} : {})
     },
@@ -287,7 +288,7 @@ function claimOf(claim: NonNullable<VFile['data']['claims']>[number] | undefined
  * at the same attribution when the tool finds another one before it.
  */
 function attributionId(sentence: string, cueOffset: number, cue: string): string {
-  const digest = createHash('sha256').update(`${sentence}\u0000${cueOffset}\u0000${cue}`).digest('hex')
+  const digest = hash('sha256', `${sentence}\u0000${cueOffset}\u0000${cue}`, 'hex')
   return `a-${digest.slice(0, 8)}`
 }
 
@@ -299,7 +300,7 @@ function attributionId(sentence: string, cueOffset: number, cue: string): string
 function sentenceId(text: string, seen: Map<string, number>): string {
   // Plain ASCII (most sentences) is already in NFC.
   const normalised = (/[^\x00-\x7f]/u.test(text) ? text.normalize('NFC') : text).replace(/\s+/gu, ' ').trim()
-  const base = `s-${createHash('sha256').update(normalised).digest('hex').slice(0, 10)}`
+  const base = `s-${hash('sha256', normalised, 'hex').slice(0, 10)}`
   const count = (seen.get(base) ?? 0) + 1
   seen.set(base, count)
   return count === 1 ? base : `${base}-${count}`

@@ -118,7 +118,8 @@ export default function retextClaims(): Transformer<Root> {
       let wordCount = 0
       let firstPersonSingular = false
       let prediction = false
-      for (const [index, token] of tokens.entries()) {
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]!
         if (token.word) {
           wordCount++
           for (const feature of wordFeatures.get(token.lower) ?? []) present.add(feature)

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {createHash, hash} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -123,7 +123,7 @@ function isEntry(value: unknown): value is CacheEntry {
 }
 
 export function sha256(value: string | Uint8Array): string {
-  return createHash('sha256').update(value).digest('hex')
+  return hash('sha256', value, 'hex')
 }
 
 /**
@@ -133,14 +133,14 @@ export function sha256(value: string | Uint8Array): string {
  */
 export function pipelineHash(): string {
   const folder = fileURLToPath(new URL('../', import.meta.url))
-  const hash = createHash('sha256')
+  const digest = createHash('sha256')
   const files = (readdirSync(folder, {recursive: true, encoding: 'utf8'}) as string[])
     .filter((name) => /\.(?:ts|js|mjs|yml|json)$/u.test(name))
     .sort()
   for (const name of files) {
-    hash.update(name).update('\u0000').update(readFileSync(path.join(folder, name))).update('\u0000')
+    digest.update(name).update('\u0000').update(readFileSync(path.join(folder, name))).update('\u0000')
   }
   const lock = path.join(projectRoot, 'package-lock.json')
-  if (existsSync(lock)) hash.update(readFileSync(lock))
-  return hash.digest('hex')
+  if (existsSync(lock)) digest.update(readFileSync(lock))
+  return digest.digest('hex')
 }

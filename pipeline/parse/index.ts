@@ -60,12 +60,14 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
     let line = section ? section.line : 1
     lineBreak.lastIndex = lineStart
     const rootStart = {line, column: 1, offset: lineStart}
+    // One parser for every line: parse() keeps no state between calls.
+    const english = parser()
     for (;;) {
       const found = lineBreak.exec(value)
       const match = found && found.index < sectionEnd ? found : null
       const lineEnd = match ? match.index : sectionEnd
       if (lineEnd > lineStart) {
-        const parsed = parser().parse(value.slice(lineStart, lineEnd))
+        const parsed = english.parse(value.slice(lineStart, lineEnd))
         for (const child of parsed.children) {
           shift(child, line, lineStart)
           push(children, child)
