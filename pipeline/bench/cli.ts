@@ -158,7 +158,9 @@ interface CliRuns {
   coldWorkersSeconds: number
   unchangedSeconds: number
   identical: boolean
-  peakRssMB: number
+  /** Peak RSS of the cold run on one thread, and of the cold run on worker threads (all threads). */
+  peakRssOneThreadMB: number
+  peakRssWorkersMB: number
 }
 
 /** The annotate command itself on the corpus as seeds/: cold on one thread, cold on workers, unchanged. */
@@ -196,7 +198,8 @@ function runCli(texts: string[], work: string): CliRuns {
     coldWorkersSeconds: workers.seconds,
     unchangedSeconds: unchanged.seconds,
     identical: single.length === parallel.length && single.every((text, index) => text === parallel[index]),
-    peakRssMB: Math.max(one.rss, workers.rss)
+    peakRssOneThreadMB: one.rss,
+    peakRssWorkersMB: workers.rss
   }
 }
 
@@ -222,7 +225,7 @@ function format(report: {corpus: {articles: number; megabytes: number; source: s
     `annotate on ${report.cli.articles} articles: cold, one thread ${report.cli.coldOneThreadSeconds.toFixed(2)} s; ` +
       `cold, worker threads ${report.cli.coldWorkersSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.coldWorkersSeconds).toFixed(2)}x); ` +
       `unchanged re-run ${report.cli.unchangedSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.unchangedSeconds).toFixed(1)}x faster than cold); ` +
-      `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssMB.toFixed(0)} MB`,
+      `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssOneThreadMB.toFixed(0)} MB on one thread, ${report.cli.peakRssWorkersMB.toFixed(0)} MB with workers`,
     ''
   ]
   return lines.join('\n')
