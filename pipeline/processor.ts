@@ -9,6 +9,7 @@ import retextFurniture from './furniture/index.ts'
 import retextEnglishLines, {lineSections} from './parse/index.ts'
 import {htmlFront, markdownFront} from './markup/index.ts'
 import retextNewsSentences from './sentences/index.ts'
+import retextSpeakers from './speakers/index.ts'
 
 /** What an article is written in, from its file name. */
 export type ArticleFormat = 'text' | 'markdown' | 'html'
@@ -21,7 +22,7 @@ export function articleFormat(path: string): ArticleFormat {
 
 /** Every analysis stage, in order, after a parser: a unified preset. */
 const newsAnalysis: Preset = {
-  plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextClaims]
+  plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextSpeakers, retextClaims]
 }
 
 /** The parser for a format: lines of plain text, or Markdown and HTML through their retext bridges. */

@@ -19,6 +19,11 @@ export interface Source extends Span {
   anonymous: boolean
   /** What the text gives as the source's grounds to know ("familiar with the talks"). */
   basis: Span | null
+  /**
+   * For a pronoun source ("he", "she"): the person named earlier it most
+   * likely is, or null when no one fits. Set by retextSpeakers.
+   */
+  refersTo?: Span | null
 }
 
 export interface Attribution {

@@ -45,6 +45,18 @@ describe('npm run eval', () => {
     ])
   })
 
+  it('counts linked pronoun sources and prints a sample to check by hand', () => {
+    const text = 'Sen. Patty Murray criticized the package. “It leaves out farmers,” she said. “It is not enough,” he said.'
+    const file = path.join(work, 'tiny-speakers.jsonl')
+    writeFileSync(file, JSON.stringify({doc_id: 'd1', text, attributions: []}) + '\n')
+    const result = run('speakers', file, '--sample', '5', '--json')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('speakers tiny-speakers.jsonl: 2 "he"/"she" sources, 1 linked (50.0%)')
+    expect(result.stdout).toContain('[1] she → Sen. Patty Murray')
+    expect(result.stdout).not.toContain('[2]')
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({speakers: {'tiny-speakers.jsonl': {sources: 2, linked: 1}}})
+  })
+
   it('scores attribution and writes predictions in the gold format', () => {
     const text = 'Prices will rise, the minister said.'
     const file = path.join(work, 'tiny-attribution.jsonl')

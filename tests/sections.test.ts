@@ -37,6 +37,9 @@ describe('annotating a long article a section at a time', () => {
     // Without its last line, a promo ("Write to …") after which all is trailer.
     fixture.trim().split('\n').slice(0, -1).join('\n'),
     'WASHINGTON — Senators returned to the chamber on Friday, aides said.',
+    // A pronoun source in the section after its person's.
+    'Sen. Patty Murray opposed the package on Thursday.',
+    '“It leaves out farmers in the Northwest,” she said.',
     'Also popular on WSJ.com:',
     'Airbus to retire the A380, the superjumbo that never quite took off.',
     'Venezuela’s Maduro shows no sign of leaving. Now what?',
@@ -69,6 +72,7 @@ describe('annotating a long article a section at a time', () => {
     expect(whole.yaml).toContain('furniture: related-headline')
     expect(whole.yaml.match(/kind: dateline/gu)?.length).toBe(1)
     expect(whole.yaml).toContain('text: "aides"')
+    expect(whole.yaml).toContain('refers_to: {text: "Sen. Patty Murray"')
     expect(whole.yaml).toContain('text: "the minister"')
     expect(whole.messages.length).toBeGreaterThan(4)
   })

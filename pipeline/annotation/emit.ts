@@ -166,6 +166,7 @@ function emitSource(lines: string[], source: SourceAnnotation | null): void {
     `          start: ${source.start}`,
     `          end: ${source.end}`
   )
+  if (source.refersTo !== undefined) lines.push(`          refers_to: ${source.refersTo ? span(source.refersTo) : 'null'}`)
 }
 
 function span(value: Span): string {

@@ -92,6 +92,8 @@ export interface SourceAnnotation extends Span {
   type: SourceType
   anonymous: boolean
   basis: Span | null
+  /** Pronoun sources only: the person named earlier the pronoun most likely is, or null. */
+  refersTo?: Span | null
 }
 
 export interface ContentAnnotation extends Span {

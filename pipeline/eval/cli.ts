@@ -6,7 +6,7 @@ import {parseArgs} from 'node:util'
 import {projectRoot} from '../project.ts'
 import {claimThreshold} from '../claims/index.ts'
 import {readAttributionGold, readClaims, readSbd} from './data.ts'
-import {createAttributionFinder, createClaimScorer, createSentenceSplitter, createSpeechCueTest} from './run.ts'
+import {type PronounLink, createAttributionFinder, createClaimScorer, createPronounLinker, createSentenceSplitter, createSpeechCueTest} from './run.ts'
 import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
 import {
   addAttribution,
@@ -25,14 +25,17 @@ const defaultData = path.resolve(projectRoot, '../shared/eval')
 const help = `Usage: npm run eval -- [TASK] [FILE...] [options]
 
 Measure the pipeline against gold data. TASK is \`sbd\` (sentence boundaries),
-\`attribution\` or \`claims\` (check-worthiness); with no TASK, all run on their
-default data.
+\`attribution\` or \`claims\` (check-worthiness); with no TASK, all three run on
+their default data. \`speakers\` (named only) counts the "he" and "she"
+sources linked to a person on attribution data, which has no gold for it, and
+prints a random sample of links (--sample N, --seed S) to check by hand.
 
 With no FILE, the data comes from ../shared/eval beside the project (or --data):
   sbd          sbd/gum-news-paragraphs.json and sbd/syntok-pairs.json
                (a JSON list of {id, input, expected})
   attribution  attribution/polnear-dev.jsonl (one article a line:
-               {doc_id, text, attributions: [{source, cue, content}]})
+               {doc_id, text, attributions: [{source, cue, content}]});
+               speakers reads the same
   claims       claims/claimbuster-test.json (a JSON list of {sentence_id, label,
                text}); a .tsv FILE is read as CLEF CheckThat (line, speaker,
                text, label per line, one debate a file)
@@ -46,6 +49,8 @@ Options:
   --json               end with one line of JSON holding every metric, keyed by task
                        and file name
   --data DIR           folder of default data (default: ../shared/eval)
+  --sample N           speakers: how many links to print (default 40)
+  --seed S             speakers: which random sample (default 1)
   -h, --help           show this help
 
 Scores: sbd counts a case passed when its sentences, trimmed, equal the
@@ -64,7 +69,7 @@ mean of their average precisions (MAP).
 type Metrics = Record<string, Record<string, unknown>>
 
 export async function main(argv: string[]): Promise<number> {
-  let values: {failures: boolean; predictions?: string; json: boolean; help: boolean; data: string}
+  let values: {failures: boolean; predictions?: string; json: boolean; help: boolean; data: string; sample: string; seed: string}
   let positionals: string[]
   try {
     const parsed = parseArgs({
@@ -75,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         predictions: {type: 'string'},
         json: {type: 'boolean', default: false},
         data: {type: 'string', default: defaultData},
+        sample: {type: 'string', default: '40'},
+        seed: {type: 'string', default: '1'},
         help: {type: 'boolean', short: 'h', default: false}
       }
     })
@@ -90,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const [first, ...rest] = positionals
-  const named = first === 'sbd' || first === 'attribution' || first === 'claims'
+  const named = first === 'sbd' || first === 'attribution' || first === 'claims' || first === 'speakers'
   const tasks = named ? [first] : ['sbd', 'attribution', 'claims']
   const files = named ? rest : positionals
   if (tasks.length > 1 && files.length > 0) {
@@ -109,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     const inputs = files.length > 0 ? files : defaultFiles(task, data)
     if (inputs.length === 0) {
       process.stdout.write(
-        `eval ${task}: no data in ${path.join(data, task)}. Put the gold files there ` +
+        `eval ${task}: no data in ${path.join(data, task === 'speakers' ? 'attribution' : task)}. Put the gold files there ` +
           `(see ../shared/README.md) or name files: npm run eval -- ${task} FILE...\n`
       )
       continue
@@ -120,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
         else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions)
+        else if (task === 'speakers') metrics[task][name] = await sampleSpeakers(file, Number(values.sample), Number(values.seed))
         else metrics[task][name] = await evaluateAttribution(file, predictions)
       } catch (error) {
         process.stderr.write(`eval: ${(error as Error).message}\n`)
@@ -179,6 +187,31 @@ async function evaluateSbd(file: string, failures: boolean, predictions: string[
       `boundaries P ${fixed(scores.precision)} R ${fixed(scores.recall)} F1 ${fixed(scores.f1)}\n`
   )
   return {passed: total.passed, total: total.total, ...scores}
+}
+
+/** Counts of linked "he" and "she" sources, and a seeded random sample of links with their context. */
+async function sampleSpeakers(file: string, size: number, seed: number): Promise<Record<string, unknown>> {
+  if (!Number.isInteger(size) || size < 0 || !Number.isInteger(seed)) throw new Error('--sample and --seed take whole numbers')
+  const articles = await readAttributionGold(file)
+  const link = createPronounLinker()
+  const all: Array<{text: string; link: PronounLink}> = []
+  for (const article of articles) for (const found of link(article.text)) all.push({text: article.text, link: found})
+  const linked = all.filter((item) => item.link.refersTo !== null)
+  const name = path.basename(file)
+  process.stdout.write(`speakers ${name}: ${all.length} "he"/"she" sources, ${linked.length} linked (${percent(linked.length / Math.max(all.length, 1))})\n`)
+  // A small linear congruential generator: the same seed gives the same sample on any machine.
+  let state = seed % 2147483647 || 1
+  const random = (): number => (state = (state * 16807) % 2147483647) / 2147483647
+  const pool = [...linked]
+  for (let index = 0; index < Math.min(size, pool.length); index++) {
+    const pick = index + Math.floor(random() * (pool.length - index))
+    ;[pool[index], pool[pick]] = [pool[pick]!, pool[index]!]
+    const {text, link: found} = pool[index]!
+    const from = Math.max(0, Math.min(found.refersTo!.start, found.pronoun.start - 250) - 80)
+    const context = text.slice(from, found.pronoun.end + 40).replace(/\s*\n\s*/gu, ' ¶ ')
+    process.stdout.write(`  [${index + 1}] ${found.pronoun.text} → ${found.refersTo!.text}\n      …${context}…\n`)
+  }
+  return {sources: all.length, linked: linked.length}
 }
 
 async function evaluateAttribution(file: string, predictions: string[]): Promise<Record<string, unknown>> {

@@ -85,3 +85,32 @@ export function createClaimScorer(): (text: string) => number {
     return Math.max(0, ...(file.data.claims ?? []).map((claim) => claim.score))
   }
 }
+
+export interface PronounLink {
+  /** The pronoun source ("he", "she") and where it is. */
+  pronoun: GoldSpan & {text: string}
+  /** The person it was linked to, or null. */
+  refersTo: (GoldSpan & {text: string}) | null
+}
+
+/** The annotate pipeline's links from "he" and "she" sources to people, on a plain-text article. */
+export function createPronounLinker(): (text: string) => PronounLink[] {
+  const processor = createAnalyzer()
+  return (text) => {
+    const file = new VFile({value: text})
+    processor.runSync(processor.parse(file), file)
+    const links: PronounLink[] = []
+    const seen = new Set<number>()
+    for (const attribution of file.data.attributions ?? []) {
+      const source = attribution.source
+      // "he said, adding that …": one pronoun, two attributions, one link.
+      if (source?.type !== 'pronoun' || source.refersTo === undefined || seen.has(source.start)) continue
+      seen.add(source.start)
+      links.push({
+        pronoun: {start: source.start, end: source.end, text: source.text},
+        refersTo: source.refersTo ? {start: source.refersTo.start, end: source.refersTo.end, text: source.refersTo.text} : null
+      })
+    }
+    return links
+  }
+}
