@@ -93,7 +93,9 @@ export default function retextSpeakers(): Transformer<Root> {
         }
         // Inside a quotation, names and "he" are the speaker's words about someone else.
         const inQuote = quotedTokens(tokens)
-        const outside = (mention: PersonMention): boolean => !tokens.some((token, index) => inQuote[index] && token.start < mention.end && token.end > mention.start)
+        const quoting = inQuote.includes(true)
+        const outside = (mention: PersonMention): boolean =>
+          !quoting || !tokens.some((token, index) => inQuote[index] && token.start < mention.end && token.end > mention.start)
         found.push(...titled(tokens, text, start).filter(outside))
         const named = dedupe(found.sort(byPlace))
         for (const mention of named) know(mention)
@@ -101,7 +103,8 @@ export default function retextSpeakers(): Transformer<Root> {
         const mentions = dedupe(found.sort(byPlace))
         // Every "he" and "she", in order, stands for someone: so "He asked them" after "Though he did
         // not mention Rubio, he made it clear" still finds the Cruz of the sentence before.
-        for (const [index, token] of tokens.entries()) {
+        for (let index = 0; index < tokens.length; index++) {
+          const token = tokens[index]!
           const sex = token.word && !inQuote[index] ? pronounSex.get(token.lower) : undefined
           if (!sex) continue
           const before = mentions.filter((mention) => mention.end <= token.start)
@@ -162,7 +165,7 @@ export default function retextSpeakers(): Transformer<Root> {
     const found: PersonMention[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
-      if (!token.word || !/^\p{Lu}/u.test(token.text)) continue
+      if (!isCapitalised(token)) continue
       let after: number | undefined
       let sex: Sex | null = null
       const joined = tokens[index + 1]?.text === '.' && tokens[index + 1]!.start === token.end ? `${token.text}.` : token.text
@@ -195,7 +198,7 @@ export default function retextSpeakers(): Transformer<Root> {
   function bySurname(tokens: Token[], text: TextView, sentence: number, named: PersonMention[], surnames: Map<string, Sex | null>): PersonMention[] {
     const found: PersonMention[] = []
     for (const token of tokens) {
-      if (!token.word || !surnames.has(bare(token.text))) continue
+      if (!isCapitalised(token) || !surnames.has(bare(token.text))) continue
       if (named.some((mention) => token.start < mention.end && token.end > mention.start)) continue
       const end = token.start + bare(token.text).length
       found.push({start: token.start, end, text: text.slice(token.start, end), sentence, sex: null})
@@ -211,7 +214,7 @@ export default function retextSpeakers(): Transformer<Root> {
   }
 
   function isNameWord(token: Token): boolean {
-    return token.word && /^\p{Lu}/u.test(token.text) && !notNames.has(token.text) && !titleSex.has(token.text)
+    return isCapitalised(token) && !notNames.has(token.text) && !titleSex.has(token.text)
   }
 
   /** What a name's title ("Mrs.") or given name ("John") tells of the person's sex. */
@@ -250,9 +253,19 @@ function byPlace(a: PersonMention, b: PersonMention): number {
   return a.start - b.start || b.end - a.end
 }
 
+/** A word whose first letter is a capital; checked per token, so the cheap way first. */
+function isCapitalised(token: Token): boolean {
+  if (!token.word) return false
+  const code = token.text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(token.text)
+}
+
 /** A word without a possessive ending. */
 function bare(word: string): string {
-  return word.replace(/['’]s?$/u, '')
+  const last = word.charCodeAt(word.length - 1)
+  // s, ' or ’: only then can there be a possessive to cut.
+  return last === 115 || last === 39 || last === 0x2019 ? word.replace(/['’]s?$/u, '') : word
 }
 
 /** The last word of a name: how later mentions ("Thune") name the same person. */
