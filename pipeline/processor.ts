@@ -7,7 +7,6 @@ import retextClaims from './claims/index.ts'
 import retextDateline from './dateline/index.ts'
 import retextFurniture from './furniture/index.ts'
 import retextEnglishLines, {lineSections} from './parse/index.ts'
-import {htmlFront, markdownFront} from './markup/index.ts'
 import retextNewsSentences from './sentences/index.ts'
 import retextSpeakers from './speakers/index.ts'
 
@@ -25,18 +24,34 @@ const newsAnalysis: Preset = {
   plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextSpeakers, retextClaims]
 }
 
+type MarkupFronts = typeof import('./markup/index.ts')
+let markupFronts: Promise<MarkupFronts> | undefined
+let loadedFronts: MarkupFronts | undefined
+
+/**
+ * Load the Markdown and HTML parsers (remark, rehype and their retext
+ * bridges). Only articles in those formats need them, and loading them
+ * costs a plain-text run a tenth of a second, so they are loaded on demand:
+ * call this before `createAnnotator('markdown')` or `createAnnotator('html')`.
+ */
+export async function loadMarkupParsers(): Promise<void> {
+  markupFronts ??= import('./markup/index.ts')
+  loadedFronts = await markupFronts
+}
+
 /** The parser for a format: lines of plain text, or Markdown and HTML through their retext bridges. */
 function parserFor(format: ArticleFormat): Processor<Root> {
   if (format === 'text') return unified().use(retextEnglishLines) as unknown as Processor<Root>
-  const front = format === 'markdown' ? markdownFront(unified()) : htmlFront(unified())
+  if (!loadedFronts) throw new Error(`the ${format} parser is not loaded: await loadMarkupParsers() first`)
+  const front = format === 'markdown' ? loadedFronts.markdownFront(unified()) : loadedFronts.htmlFront(unified())
   return front as unknown as Processor<Root>
 }
 
 /**
  * The whole annotate pipeline: an article in, annotation YAML out. Plain
  * text is parsed a line at a time; Markdown and HTML go through
- * remark-retext and rehype-retext (with ParseEnglish), and then the same
- * plugins run.
+ * remark-retext and rehype-retext (with ParseEnglish), loaded first by
+ * `loadMarkupParsers()`, and then the same plugins run.
  */
 export function createAnnotator(format: ArticleFormat = 'text') {
   return parserFor(format).use(newsAnalysis).use(retextAnnotationYaml).freeze()

@@ -1,9 +1,10 @@
 import {VFile} from 'vfile'
 import type {Annotation} from '../pipeline/annotation/model.ts'
 import {annotators} from '../pipeline/cli/task.ts'
-import {articleFormat} from '../pipeline/processor.ts'
+import {articleFormat, loadMarkupParsers} from '../pipeline/processor.ts'
 import type {Attribution} from '../pipeline/types.ts'
 
+await loadMarkupParsers()
 const annotatorFor = annotators()
 
 export interface Analysis {

@@ -413,7 +413,8 @@ async function annotateAll(
   if (todo.length === 0) return
   if (jobs === 1 || todo.length < parallelFrom) {
     // Loaded only when there is work: an unchanged re-run never pays for the pipeline.
-    const {annotators, runTask} = await import('./task.ts')
+    const {annotators, prepareFor, runTask} = await import('./task.ts')
+    await prepareFor(todo.map((index) => tasks[index]!))
     const annotator = annotators()
     for (const [position, index] of todo.entries()) {
       results[index] = runTask(tasks[index]!, annotator)

@@ -6,7 +6,7 @@ import {isReviewed as isReviewedReview, reviewState} from '../annotation/model.t
 function isReviewed(annotation: Annotation): boolean {
   return annotation.obsolete.length > 0 || annotation.sentences.some((sentence) => isReviewedReview(sentence.review))
 }
-import {type ArticleFormat, type Annotator, annotate, articleFormat, createAnnotator} from '../processor.ts'
+import {type ArticleFormat, type Annotator, annotate, articleFormat, createAnnotator, loadMarkupParsers} from '../processor.ts'
 import {readAnnotation} from '../review/read.ts'
 import {type PlainMessage, plain} from './messages.ts'
 import {bytePlace, decodeArticle} from './read.ts'
@@ -46,7 +46,14 @@ export interface TaskResult {
 }
 
 
-/** One annotator per article format, made when first needed. */
+/** Load what the tasks' formats need beyond plain text (the Markdown and HTML parsers). */
+export async function prepareFor(tasks: Iterable<Task>): Promise<void> {
+  for (const task of tasks) {
+    if (articleFormat(task.articlePath) !== 'text') return loadMarkupParsers()
+  }
+}
+
+/** One annotator per article format, made when first needed (after `prepareFor`). */
 export function annotators(): (format: ArticleFormat) => Annotator {
   const made = new Map<ArticleFormat, Annotator>()
   return (format) => {
