@@ -1,8 +1,10 @@
+import {createHash} from 'node:crypto'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {parseDocument} from 'yaml'
 import {Lexicon} from '../pipeline/lexicon.ts'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'lexicon-'))
@@ -11,6 +13,14 @@ function lexicon(name: string, text: string): () => Lexicon {
   const file = path.join(folder, name)
   writeFileSync(file, text)
   return () => new Lexicon(pathToFileURL(file))
+}
+
+/** A lexicon with the compiled copy the build writes beside it (`data` overrides what the YAML holds). */
+function compiled(name: string, text: string, data: unknown = parseDocument(text).toJS(), ofText = text): () => Lexicon {
+  const load = lexicon(name, text)
+  const sha256 = createHash('sha256').update(ofText).digest('hex')
+  writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({sha256, data}))
+  return load
 }
 
 describe('Lexicon', () => {
@@ -39,6 +49,25 @@ describe('Lexicon', () => {
     const load = lexicon(`dup-${index}.yml`, text)
     expect(() => use(load())).toThrow(pattern)
   })
+
+  it('reads the compiled copy of its very text instead of the YAML', () => {
+    const loaded = compiled('copy.yml', 'words: [a, b]\nweights:\n  bias: -1\n', {words: ['x', 'y'], weights: {bias: 2}})()
+    expect(loaded.strings('words')).toEqual(['x', 'y'])
+    expect([...loaded.numbers('weights')]).toEqual([['bias', 2]])
+  })
+
+  it('ignores a compiled copy of other text', () => {
+    const loaded = compiled('stale.yml', 'words: [a, b]\n', {words: ['x', 'y']}, 'words: [x, y]\n')()
+    expect(loaded.strings('words')).toEqual(['a', 'b'])
+  })
+
+  it.each(invalid.map((row, index) => [...row, index] as const).filter(([, text]) => parseDocument(text, {uniqueKeys: true}).errors.length === 0 && !text.startsWith('-')))(
+    'reports %s from the YAML, with file:line:column, when a compiled copy holds it',
+    (_name, text, use, pattern, index) => {
+      const load = compiled(`dup-${index}.yml`, text)
+      expect(() => use(load())).toThrow(pattern)
+    }
+  )
 
   it('loads every lexicon the pipeline ships without error', async () => {
     const {createAnnotator} = await import('../pipeline/processor.ts')

@@ -6,7 +6,8 @@
 // always what is in pipeline/. Plain JavaScript: Node 20 cannot run
 // TypeScript by itself.
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -22,9 +23,9 @@ const commands = {
 
 const [name, ...args] = process.argv.slice(2)
 if (name === '--build') {
-  build()
+  await build()
 } else if (name in commands) {
-  if (stale()) build()
+  if (stale()) await build()
   // A closed pipe (`… --stdout | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
@@ -51,7 +52,7 @@ function stale() {
   return sources().some((file) => statSync(file).mtimeMs > built)
 }
 
-function build() {
+async function build() {
   rmSync(dist, {recursive: true, force: true})
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
   // The project's settings, emitting JavaScript with its imports renamed from .ts to .js.
@@ -61,11 +62,20 @@ function build() {
     process.stderr.write('build failed: see the TypeScript errors above\n')
     process.exit(1)
   }
+  const {parseDocument} = await import('yaml')
   for (const name of readdirSync(path.join(root, 'pipeline'), {recursive: true, encoding: 'utf8'})) {
     if (!/\.(?:yml|json)$/u.test(name)) continue
     const target = path.join(dist, 'pipeline', name)
     mkdirSync(path.dirname(target), {recursive: true})
     cpSync(path.join(root, 'pipeline', name), target)
+    if (!name.endsWith('.yml')) continue
+    // A compiled copy of each lexicon, read instead of parsing the YAML at every start (see
+    // pipeline/lexicon.ts); one with a mistake gets none, so the run reports it with its position.
+    const text = readFileSync(target, 'utf8')
+    const document = parseDocument(text, {uniqueKeys: true})
+    if (document.errors.length > 0) continue
+    const sha256 = createHash('sha256').update(text).digest('hex')
+    writeFileSync(`${target}.json`, JSON.stringify({sha256, data: document.toJS()}) + '\n')
   }
   writeFileSync(stamp, 'built from pipeline/ by launch.mjs\n')
 }
