@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {readAnnotation} from '../pipeline/review/read.ts'
+import {readAnnotation, readQuickly} from '../pipeline/review/read.ts'
 
 /** Annotation files a reviewer broke, each one line off a valid file, and what must be reported where. */
 const cases: Array<[string, Array<{line: number; column: number; message: string}>]> = [
@@ -30,6 +30,42 @@ describe('readAnnotation', () => {
   it.each(cases)('%s', (name, problems) => {
     const text = readFileSync(new URL(`./fixtures/invalid-annotations/${name}`, import.meta.url), 'utf8')
     expect(readAnnotation(text)).toEqual({problems})
+  })
+
+  // Valid files, as written and as a reviewer might edit them: the quick way (js-yaml) and the way
+  // with positions (yaml) must read the same annotation.
+  const seed = readFileSync(new URL('../annotations/us-china-trade-talks.yaml', import.meta.url), 'utf8')
+  const fixture = readFileSync(new URL('./fixtures/articles/senate-budget-vote/expected.yaml', import.meta.url), 'utf8')
+  const firstReview = (edit: string): string => {
+    const edited = seed.replace('      status: unreviewed\n      reviewer: ""\n      date: ""\n      note: ""\n      evidence: []', edit)
+    if (edited === seed) throw new Error('the seed annotation has no review block to edit')
+    return edited
+  }
+  const valid: Array<[string, string]> = [
+    ['the seed as written', seed],
+    ['an article with attributions as written', fixture],
+    ['plain scalars, a folded note and a list of evidence', firstReview('      status: verified\n      reviewer: Jane Doe\n      date: 2026-11-28\n      note: >-\n        Checked against the\n        ministry release.\n      evidence:\n        - https://example.com/release\n        - Ministry statement, 3 May')],
+    ['plain `false`', firstReview('      status: false\n      reviewer: ""\n      date: ""\n      note: ""\n      evidence: []')],
+    ['a flow list and single quotes', firstReview("      status: 'disputed'\n      reviewer: 'J. Doe'\n      date: ''\n      note: 'It''s contested'\n      evidence: [a, b]")]
+  ]
+
+  it.each(valid)('reads %s the same both ways', (_name, text) => {
+    const quick = readQuickly(text)
+    const careful = readAnnotation(text, {positions: true})
+    expect('annotation' in careful, JSON.stringify(careful).slice(0, 300)).toBe(true)
+    expect(quick).toBeDefined()
+    expect({annotation: quick}).toEqual(careful)
+  })
+
+  it.each(cases.map(([name]) => name))('leaves %s to the careful way', (name) => {
+    const text = readFileSync(new URL(`./fixtures/invalid-annotations/${name}`, import.meta.url), 'utf8')
+    expect(readQuickly(text)).toBeUndefined()
+  })
+
+  it('reads an evidence URL with a "#" (the careful way) without calling it a comment', () => {
+    const text = firstReview('      status: verified\n      reviewer: ""\n      date: ""\n      note: ""\n      evidence: ["https://example.com/page#section"]')
+    const read = readAnnotation(text)
+    expect('annotation' in read && read.annotation.sentences[0]!.review.evidence).toEqual(['https://example.com/page#section'])
   })
 
   it('reads a reviewer’s plain `status: false` as the verdict "false"', () => {
