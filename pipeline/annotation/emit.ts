@@ -8,6 +8,7 @@ import type {
   SentenceAnnotation,
   SourceAnnotation
 } from './model.ts'
+import {isReviewed} from './model.ts'
 
 /** Where the schema sits in the repository, for the editor's `$schema` hint. */
 export const schemaFile = 'pipeline/schema/annotation.schema.json'
@@ -108,7 +109,14 @@ function emitClaim(lines: string[], claim: ClaimAnnotation): void {
   }
 }
 
+/** The review block of a sentence nobody reviewed yet (most of them), written once. */
+const unreviewed = ['review:', '  status: unreviewed', '  reviewer: ""', '  date: ""', '  note: ""', '  evidence: []']
+
 function emitReview(lines: string[], review: Review, indent: string): void {
+  if (!isReviewed(review)) {
+    for (const line of unreviewed) lines.push(indent + line)
+    return
+  }
   const inner = `${indent}  `
   lines.push(
     `${indent}review:`,

@@ -301,7 +301,9 @@ function attributionId(sentence: string, cueOffset: number, cue: string): string
  */
 function sentenceId(text: string, seen: Map<string, number>): string {
   // Plain ASCII (most sentences) is already in NFC.
-  const normalised = (/[^\x00-\x7f]/u.test(text) ? text.normalize('NFC') : text).replace(/\s+/gu, ' ').trim()
+  let normalised = /[^\x00-\x7f]/u.test(text) ? text.normalize('NFC') : text
+  // Most sentences have no run of white space, nor any but single spaces, to fold.
+  if (/[^\S ]| {2}|^ | $/u.test(normalised)) normalised = normalised.replace(/\s+/gu, ' ').trim()
   const base = `s-${hash('sha256', normalised, 'hex').slice(0, 10)}`
   const count = (seen.get(base) ?? 0) + 1
   seen.set(base, count)
