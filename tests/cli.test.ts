@@ -182,12 +182,18 @@ describe('npm run annotate', () => {
     for (let index = 0; index < 20; index++) {
       writeFileSync(path.join(work, `seeds/story-${index}.txt`), `${readFileSync(seed, 'utf8')}\nStory ${index}, the editor said.\n`)
     }
+    // A worker loads the Markdown and HTML parsers when its first such article comes.
+    const markup = path.join(root, 'tests/fixtures/markup')
+    mkdirSync(path.join(work, 'seeds/web'))
+    cpSync(path.join(markup, 'us-china-trade-talks.md'), path.join(work, 'seeds/web/story.md'))
+    cpSync(path.join(markup, 'us-china-trade-talks.html'), path.join(work, 'seeds/web/page.html'))
     expect(run('--jobs', '2', '--no-cache').status).toBe(0)
     const parallel = files('annotations').map((name) => (name.endsWith('.yaml') ? readFileSync(path.join(work, 'annotations', name), 'utf8') : name))
     rmSync(path.join(work, 'annotations'), {recursive: true})
     expect(run('--jobs', '1', '--no-cache').status).toBe(0)
     const single = files('annotations').map((name) => (name.endsWith('.yaml') ? readFileSync(path.join(work, 'annotations', name), 'utf8') : name))
-    expect(parallel).toHaveLength(23)
+    expect(parallel).toHaveLength(26)
+    expect(parallel.some((text) => text.includes('kind: heading'))).toBe(true)
     expect(parallel).toEqual(single)
   })
 
