@@ -941,6 +941,36 @@ const more: Case[] = [
     expected: [{source: 'The poll', type: 'document', anonymous: false, basis: null, cue: 'shows', content: ['the race tightening in Ohio']}]
   },
   {
+    sentence: 'Carly Fiorina endorsed Ted Cruz on Wednesday, saying it is time for a real conservative in the White House.',
+    expected: [
+      {source: 'Carly Fiorina', type: 'named-person', anonymous: false, basis: null, cue: 'endorsed', content: ['Ted Cruz']},
+      {
+        source: 'Carly Fiorina',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'saying',
+        content: ['it is time for a real conservative in the White House']
+      }
+    ]
+  },
+  {
+    sentence: 'The mayor spoke for an hour, referring to the strike at the port.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'referring to', content: ['the strike at the port']}]
+  },
+  {
+    sentence: 'The company closed the plant in March, citing weak demand.',
+    expected: [{source: 'The company', type: 'named-organisation', anonymous: false, basis: null, cue: 'citing', content: ['weak demand']}]
+  },
+  {
+    sentence: 'The senator voted against the bill, criticizing its cost.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}]
+  },
+  {
+    sentence: 'The river flooded the town, leaving hundreds homeless.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -463,7 +463,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
     // "…, adding that …", "… and said …" and "…, and others have said …" start attributions of their own.
     for (let index = cueEnd + 1; index < last; index++) {
-      if ((isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) || coordinatedCue(tokens, index + 1)) {
+      if ((isComma(tokens[index]) && isAdjunctParticiple(tokens, index + 1)) || coordinatedCue(tokens, index + 1)) {
         last = isComma(tokens[index - 1]) ? index - 2 : index - 1
         break
       }
@@ -544,21 +544,74 @@ export default function retextAttribution(): Transformer<Root> {
     const found: Candidate[] = []
     const last = lastContentIndex(tokens)
     for (let index = 1; index < last; index++) {
-      const participle = isComma(tokens[index - 1]) && adjunctParticiples.has(tokens[index]!.lower)
+      const participle = isComma(tokens[index - 1]) && isAdjunctParticiple(tokens, index)
       if (!participle && !coordinatedCue(tokens, index)) continue
       const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
-      if (!owner?.source) continue
-      let from = index + 1
-      const frame = frames.get(tokens[index]!.lower)
+      // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
+      // participle's source is the sentence's subject, or none when that is not plain.
+      const source = owner?.source ?? (participle && accepted.every((candidate) => candidate.cue.to >= index) ? sentenceSubject(tokens, index) : undefined)
+      if (source === undefined) continue
+      // "…, referring to …": a phrasal cue keeps its particle.
+      const phrasalEnd = phrasalPhrases.match(tokens, index)
+      const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
+      let from = cueEnd + 1
+      const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
       if (frame === 'tell') from = skipAudience(tokens, from)
       let content: Range | undefined
       if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
       else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
       if (!content) continue
-      found.push({rule: 'participle', cue: {from: index, to: index}, source: owner.source, content: [content]})
+      found.push({rule: 'participle', cue: {from: index, to: cueEnd}, source, content: [content]})
     }
     return found
+  }
+
+  /**
+   * The subject opening a sentence, for a participle after its main clause:
+   * a pronoun, a name ("Gov. Mike Pence on Thursday blamed …"), or after a
+   * determiner the words up to one that reads as a verb ("The mayor spoke
+   * for …"). Null when the sentence opens with none of these.
+   */
+  function sentenceSubject(tokens: Token[], before: number): Range | null {
+    const from = contentStart(tokens, 0)
+    const first = tokens[from]
+    if (!first?.word || from >= before) return null
+    if (typer.isPronoun(first)) return {from, to: from}
+    if (!isCapitalised(first)) return null
+    const verbLike = (token: Token): boolean =>
+      skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || /(?:ed|[^s]s)$/u.test(token.lower)
+    let to = from
+    // "The billionaire businessman began …": after a determiner, words up to one that reads as a verb.
+    const phrase = nounMarkers.has(first.lower)
+    while (to + 1 < before && to - from < 8) {
+      const next = tokens[to + 1]!
+      if (!next.word) {
+        if (/^[/&-]$/u.test(next.text) || next.text === '.') {
+          to++
+          continue
+        }
+        break
+      }
+      if (phrase) {
+        // A word before a preposition or an article is the verb: "The mayor spoke for an hour".
+        const after = tokens[to + 2]
+        const verbBefore = after !== undefined && (prepositions.has(after.lower) || nounMarkers.has(after.lower))
+        if (verbLike(next) || verbBefore || prepositions.has(next.lower) || boundaries.has(next.lower)) break
+      } else if (next.text === next.lower && !/['’]s$/u.test(next.lower)) {
+        break
+      }
+      to++
+    }
+    return {from, to}
+  }
+
+  /** "…, adding that …", "…, criticizing the plan": a participle of a cue verb, listed or not. */
+  function isAdjunctParticiple(tokens: Token[], index: number): boolean {
+    const lower = tokens[index]?.lower
+    if (lower === undefined) return false
+    if (adjunctParticiples.has(lower)) return true
+    return lower.endsWith('ing') && (frames.has(lower) || phrasalPhrases.match(tokens, index) !== undefined)
   }
 
   /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
