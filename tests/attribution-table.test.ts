@@ -971,6 +971,27 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'In a Quinnipiac University poll released Tuesday, the governor leads his challenger by six points.',
+    expected: [
+      {
+        source: 'a Quinnipiac University poll released Tuesday',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'In',
+        content: ['the governor leads his challenger by six points']
+      }
+    ]
+  },
+  {
+    sentence: 'In the latest polls, he trails badly.',
+    expected: [{source: 'the latest polls', type: 'document', anonymous: false, basis: null, cue: 'In', content: ['he trails badly']}]
+  },
+  {
+    sentence: 'In a statement, the ministry said exports rose.',
+    expected: [{source: 'the ministry', type: 'named-organisation', anonymous: false, basis: null, cue: 'said', content: ['exports rose']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

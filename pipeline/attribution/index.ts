@@ -28,7 +28,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'participle'] as const
+const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -86,6 +86,8 @@ export default function retextAttribution(): Transformer<Root> {
   const sourceFollows = new Phrases(cues.strings('source-follows'))
   const notASource = new Phrases(cues.strings('not-a-source'))
   const nominal = lowerSet(cues.strings('nominal'))
+  const surveys = lowerSet(cues.strings('surveys'))
+  const surveyDetails = lowerSet(cues.strings('survey-details'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
   const adverbs = lowerSet(cues.strings('adverbs'))
@@ -190,6 +192,7 @@ export default function retextAttribution(): Transformer<Root> {
         pushDefined(candidates, participial(tokens, index))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+      if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
       if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
       if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
     }
@@ -258,6 +261,26 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (content.length === 0) return undefined
     return {rule: 'according-to', cue, source, content}
+  }
+
+  /** "In a CNN poll released Monday, Clinton led by 8 points": the poll is the source of the figures. */
+  function inSurvey(tokens: Token[], from: number): Candidate | undefined {
+    if (from !== contentStart(tokens, 0)) return undefined
+    let sourceEnd = scanRight(tokens, from + 1)
+    if (sourceEnd <= from || sourceEnd - from > maxSourceTokens || !isComma(tokens[sourceEnd + 1])) return undefined
+    let noun: number | undefined
+    for (let index = from + 1; index <= sourceEnd && noun === undefined; index++) {
+      const token = tokens[index]!
+      if (surveys.has(token.lower)) noun = index
+      else if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
+    }
+    if (noun === undefined) return undefined
+    // "In the latest polls, he doesn't": the survey runs on only through how it was made ("released
+    // Monday", "of likely voters"); "In polls about the war he has argued …" is no attribution.
+    if (noun < sourceEnd && !surveyDetails.has(tokens[noun + 1]!.lower)) return undefined
+    const content = trim(tokens, sourceEnd + 2, lastContentIndex(tokens))
+    if (!content || content.to - content.from < 2) return undefined
+    return {rule: 'survey', cue: {from, to: from}, source: {from: from + 1, to: sourceEnd}, content: [content]}
   }
 
   /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
