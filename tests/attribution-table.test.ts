@@ -992,6 +992,35 @@ const more: Case[] = [
     expected: [{source: 'the ministry', type: 'named-organisation', anonymous: false, basis: null, cue: 'said', content: ['exports rose']}]
   },
   {
+    sentence: "Vikram Amar, dean of the University of Illinois College of Law, said the court's tone had changed.",
+    expected: [
+      {
+        source: 'Vikram Amar, dean of the University of Illinois College of Law',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ["the court's tone had changed"]
+      }
+    ]
+  },
+  {
+    sentence: 'Florida delegate John Archer, wearing a campaign T-shirt, said he was proud of the campaign.',
+    expected: [
+      {source: 'Florida delegate John Archer', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he was proud of the campaign']}
+    ]
+  },
+  {
+    sentence: '“I am not going to apologize for it,” said retired neurosurgeon Ben Carson.',
+    expected: [
+      {source: 'retired neurosurgeon Ben Carson', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['I am not going to apologize for it']}
+    ]
+  },
+  {
+    sentence: 'The senator, who faces a tough race, said the bill would pass.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the bill would pass']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -328,7 +328,14 @@ export default function retextAttribution(): Transformer<Root> {
       let open = beforeVerb - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
-      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first)) return undefined
+      // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
+      // before a relative clause.
+      for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
+        if (auxiliaries.has(tokens[index]!.lower) || passive.has(tokens[index]!.lower)) return undefined
+      }
+      // "said former Secretary of State Hillary Clinton": a title in lower case before a name.
+      const titled = tokens.slice(verb + 2, Math.min(sourceEnd, verb + 6) + 1).some((token) => isCapitalised(token))
+      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
       if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
       if (!content || content.to - content.from < 1) return undefined
@@ -421,12 +428,15 @@ export default function retextAttribution(): Transformer<Root> {
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (open <= 0 || !isComma(tokens[open])) return undefined
       const first = tokens[open + 1]!
-      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first)) {
+      // "Vikram Amar, dean of the law school, said", "John Archer, wearing a T-shirt, said": after
+      // a name, an appositive or a participle may open with any word.
+      const afterName = isCapitalised(tokens[open - 1]) && first.word && !boundaries.has(first.lower) && !isVerbCue(tokens, open + 1)
+      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first) && !afterName) {
         return undefined
       }
       // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
-      // a relative clause only when it gives the basis.
-      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower)
+      // a relative clause or a participle only when it gives the basis.
+      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
     }
