@@ -1021,6 +1021,36 @@ const more: Case[] = [
     expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the bill would pass']}]
   },
   {
+    sentence: 'She added, “We will review all the facts and come to an independent conclusion.”',
+    expected: [
+      {
+        source: 'She',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'added',
+        content: ['We will review all the facts and come to an independent conclusion']
+      }
+    ]
+  },
+  {
+    sentence: 'As a 2011 Pew study noted, Latinos born in California were younger than the state as a whole.',
+    expected: [
+      {
+        source: 'a 2011 Pew study',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'noted',
+        content: ['Latinos born in California were younger than the state as a whole']
+      }
+    ]
+  },
+  {
+    sentence: 'As the storm approached, residents added sandbags to their doors.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

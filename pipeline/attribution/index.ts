@@ -456,6 +456,8 @@ export default function retextAttribution(): Transformer<Root> {
       cueEnd === verb &&
       needsComplement.has(tokens[verb]!.lower) &&
       !(next && (next.lower === 'to' || next.text === ':' || isOpening(next) || questionWords.has(next.lower))) &&
+      // 'She added, “We will review all the facts.”', "As the study noted, …".
+      !(isComma(next) && (isOpening(tokens[cueEnd + 2]) || tokens[contentStart(tokens, 0)]!.lower === 'as')) &&
       findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
       // "The poll shows Trump far ahead": evidence from a document needs no "that".
       !(evidenceVerbs.has(tokens[verb]!.lower) && typer.isDocument(tokens[subjectEnd]!))
@@ -486,7 +488,9 @@ export default function retextAttribution(): Transformer<Root> {
     // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
     // moderator pointed out that …, the candidate said …") ends at its comma.
     const opener = tokens[subjectStart - 1]
-    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0))) {
+    // "As the Post's Ishaan Tharoor wrote, “…”": the main clause is what was said.
+    const asSaid = opener?.lower === 'as' && isComma(tokens[cueEnd + 1]) && subjectStart - 1 === contentStart(tokens, 0)
+    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0) && !asSaid)) {
       for (let index = cueEnd + 1; index < last; index++) {
         if (isComma(tokens[index])) {
           last = index - 1
