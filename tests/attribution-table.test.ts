@@ -1051,6 +1051,36 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'The moderator asked Clinton on Friday whether she would release the transcripts.',
+    expected: [
+      {
+        source: 'The moderator',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'asked',
+        content: ['whether she would release the transcripts']
+      }
+    ]
+  },
+  {
+    sentence: 'The pastor asked the congregation to stand for a moment of silence.',
+    expected: [
+      {
+        source: 'The pastor',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'asked',
+        content: ['the congregation to stand for a moment of silence']
+      }
+    ]
+  },
+  {
+    sentence: '“Why are you still endorsing him?” Obama asked Republican lawmakers.',
+    expected: [{source: 'Obama', type: 'named-person', anonymous: false, basis: null, cue: 'asked', content: ['Why are you still endorsing him']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -292,7 +292,11 @@ export default function retextAttribution(): Transformer<Root> {
     const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
     let continuation: Range | undefined
     // "…, she told reporters on Thursday.": the audience is neither source nor content.
-    const after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
+    let after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
+    // '“Why?” Obama asked Republican lawmakers.': a few plain words ending the sentence are the audience.
+    if (frames.get(tokens[verb]!.lower) === 'tell' && after > cueEnd + 1 && after <= last && last - after < 2) {
+      if (tokens.slice(after, last + 1).every((token) => token.word && !frames.has(token.lower) && !adjunctStarters.has(token.lower))) after = last + 1
+    }
     if (after <= last) {
       if (isComma(tokens[after])) {
         const next = tokens[after + 1]
@@ -523,7 +527,9 @@ export default function retextAttribution(): Transformer<Root> {
       else if (frame === 'object' || !isOpening(tokens[from])) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
     } else if (frame === 'tell') {
+      const question = findQuestion(tokens, skipAudience(tokens, from), last)
       if (that !== undefined) content = trim(tokens, that + 1, last)
+      else if (question !== undefined) content = trim(tokens, question, last)
       else content = trim(tokens, skipAudience(tokens, from), last)
     } else {
       content = trim(tokens, that === undefined ? from : that + 1, last)
@@ -858,6 +864,16 @@ export default function retextAttribution(): Transformer<Root> {
     const start = cursor
     while (isCapitalised(tokens[cursor]) && cursor - start < 6) cursor++
     return cursor > start ? cursor : from
+  }
+
+  /** "asked Clinton on Friday whether …": a question word a few words on, before any mark. */
+  function findQuestion(tokens: Token[], from: number, last: number): number | undefined {
+    for (let index = from; index <= last && index < from + 5; index++) {
+      const token = tokens[index]!
+      if (!token.word) return undefined
+      if (token.lower !== 'that' && questionWords.has(token.lower)) return index
+    }
+    return undefined
   }
 
   function findThat(tokens: Token[], from: number, last: number): number | undefined {
