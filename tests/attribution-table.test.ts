@@ -1081,6 +1081,27 @@ const more: Case[] = [
     expected: [{source: 'Obama', type: 'named-person', anonymous: false, basis: null, cue: 'asked', content: ['Why are you still endorsing him']}]
   },
   {
+    sentence: 'A newly formed super PAC called Future 45 ran its first ads in Iowa.',
+    expected: []
+  },
+  {
+    sentence: 'Matt Bennett, a founder of the centrist think tank Third Way, said the plan would fail.',
+    expected: [
+      {
+        source: 'Matt Bennett, a founder of the centrist think tank Third Way',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the plan would fail']
+      }
+    ]
+  },
+  {
+    sentence: 'Terror attacks in the region rose sharply last year.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -98,6 +98,8 @@ export default function retextAttribution(): Transformer<Root> {
   const objectStops = lowerSet(cues.strings('object-stops'))
   const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
   const audiences = new Phrases(cues.strings('audiences'))
+  const naming = lowerSet(cues.strings('naming'))
+  const notCues = new Phrases(cues.strings('not-cues'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
   return function (tree, file) {
@@ -185,7 +187,7 @@ export default function retextAttribution(): Transformer<Root> {
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame && !readsAsNoun(tokens, index)) {
+      if (frame && !readsAsNoun(tokens, index) && notCues.match(tokens, index) === undefined) {
         const postposedCandidate = postposed(tokens, index, cueEnd)
         if (postposedCandidate) candidates.push(postposedCandidate)
         else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
@@ -487,6 +489,12 @@ export default function retextAttribution(): Transformer<Root> {
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
     if ((boundaries.has(first.lower) && !relative) || skippable.has(first.lower)) return undefined
+    // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not words said.
+    if (naming.has(tokens[verb]!.lower) && !sourceEnd) {
+      const name = tokens[cueEnd + 1]
+      const indefinite = tokens.slice(subjectStart, subjectEnd + 1).some((token) => /^(?:a|an|one)$/u.test(token.lower))
+      if (indefinite && (isCapitalised(name) || isOpening(name) || name?.lower === 'the')) return undefined
+    }
 
     let last = lastContentIndex(tokens)
     // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
