@@ -1102,6 +1102,23 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'Bernie Sanders Says He Has Already Started Writing His Inaugural Address',
+    expected: [
+      {
+        source: 'Bernie Sanders',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'Says',
+        content: ['He Has Already Started Writing His Inaugural Address']
+      }
+    ]
+  },
+  {
+    sentence: 'Staff at the Daily Reports desk were told on Monday.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

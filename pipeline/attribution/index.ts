@@ -172,6 +172,7 @@ export default function retextAttribution(): Transformer<Root> {
     // PolNeAR-style: what is quoted is content, never a cue of its own.
     const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
     const opening = contentStart(tokens, 0)
+    const headline = isHeadline(tokens)
     const candidates: Candidate[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
@@ -183,7 +184,8 @@ export default function retextAttribution(): Transformer<Root> {
       const phraseEnd = sourceFollows.match(tokens, index)
       if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
       // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
-      if (token.text !== token.lower && index !== opening) continue
+      // In a headline ("Christie Says He Would Order a Quarantine") a capitalised verb counts too.
+      if (token.text !== token.lower && index !== opening && !(headline && isCapitalised(tokens[index - 1]))) continue
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
@@ -941,6 +943,18 @@ export default function retextAttribution(): Transformer<Root> {
   function isOpening(token: Token | undefined): boolean {
     return token !== undefined && !token.word && openingQuotes.has(token.text)
   }
+}
+
+/** A sentence in title case: at least four words, nearly all of them capitalised. */
+function isHeadline(tokens: Token[]): boolean {
+  let words = 0
+  let capitalised = 0
+  for (const token of tokens) {
+    if (!token.word) continue
+    words++
+    if (isCapitalised(token)) capitalised++
+  }
+  return words >= 4 && capitalised >= words * 0.75
 }
 
 function lastContentIndex(tokens: Token[]): number {
