@@ -1119,6 +1119,36 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'A Marquette Law School poll released last week showed Clinton ahead in the state.',
+    expected: [
+      {
+        source: 'A Marquette Law School poll released last week',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'showed',
+        content: ['Clinton ahead in the state']
+      }
+    ]
+  },
+  {
+    sentence: 'Footage from the scene showed police officers shoving protesters.',
+    expected: [
+      {source: 'Footage from the scene', type: 'document', anonymous: false, basis: null, cue: 'showed', content: ['police officers shoving protesters']}
+    ]
+  },
+  {
+    sentence: "The senator's staff showed reporters the room.",
+    expected: []
+  },
+  {
+    sentence: 'Sanders appeared to dismiss the issue in October, when he told Clinton that voters were tired of it.',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'appeared', content: ['Sanders', 'to dismiss the issue in October']},
+      {source: 'he', type: 'pronoun', anonymous: false, basis: null, cue: 'told', content: ['voters were tired of it']}
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -468,7 +468,7 @@ export default function retextAttribution(): Transformer<Root> {
       !(isComma(next) && (isOpening(tokens[cueEnd + 2]) || tokens[contentStart(tokens, 0)]!.lower === 'as')) &&
       findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
       // "The poll shows Trump far ahead": evidence from a document needs no "that".
-      !(evidenceVerbs.has(tokens[verb]!.lower) && typer.isDocument(tokens[subjectEnd]!))
+      !(evidenceVerbs.has(tokens[verb]!.lower) && documentSubject(tokens, subjectEnd))
     ) {
       return undefined
     }
@@ -546,6 +546,19 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (!content) return undefined
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /**
+   * A subject naming a document, its head anywhere in it: "The poll shows",
+   * "a Marquette Law School poll released last week showed".
+   */
+  function documentSubject(tokens: Token[], subjectEnd: number): boolean {
+    for (let index = subjectEnd; index >= 0 && subjectEnd - index < maxSourceTokens; index--) {
+      const token = tokens[index]!
+      if (!token.word || boundaries.has(token.lower) || (index < subjectEnd && isVerbCue(tokens, index))) return false
+      if (typer.isDocument(token)) return true
+    }
+    return false
   }
 
   /** Index of the mark closing the quote opened at `open`, in the same sentence. */
@@ -776,7 +789,20 @@ export default function retextAttribution(): Transformer<Root> {
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
-    const complement = trim(tokens, verb + 1, lastContentIndex(tokens))
+    // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
+    // clause with a cue of its own, after a comma or a dash, is not part of the complement.
+    let last = lastContentIndex(tokens)
+    for (let index = verb + 2; index < last; index++) {
+      if (isBreak(tokens[index]) && (!isComma(tokens[index]) || subordinators.has(tokens[index + 1]!.lower) || boundaries.has(tokens[index + 1]!.lower))) {
+        let cue = false
+        for (let ahead = index + 2; ahead <= last && !cue; ahead++) cue = isVerbCue(tokens, ahead)
+        if (cue) {
+          last = index - 1
+          break
+        }
+      }
+    }
+    const complement = trim(tokens, verb + 1, last)
     if (!complement) return undefined
     return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
   }
