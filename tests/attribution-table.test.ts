@@ -1149,6 +1149,28 @@ const more: Case[] = [
     ]
   },
   {
+    sentence:
+      'He expressed confidence that the party could still unite. "This is still early in the process. We have plenty of time," Spicer told CNN.',
+    expected: [
+      {source: 'He', type: 'pronoun', anonymous: false, basis: null, cue: 'expressed', content: ['confidence that the party could still unite']},
+      {
+        source: 'Spicer',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['This is still early in the process. We have plenty of time']
+      }
+    ]
+  },
+  {
+    sentence: '"Just to be clear, I never said no," Eric Trump wrote in an email on Monday, adding that he had not ruled it out.',
+    expected: [
+      {source: 'Eric Trump', type: 'named-person', anonymous: false, basis: null, cue: 'wrote', content: ['Just to be clear, I never said no']},
+      {source: 'Eric Trump', type: 'named-person', anonymous: false, basis: null, cue: 'adding', content: ['he had not ruled it out']}
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -313,7 +313,10 @@ export default function retextAttribution(): Transformer<Root> {
           continuation = trim(tokens, after + 1, last)
         }
       } else if (!inverted && !isShortAdjunct(tokens, after, last)) {
-        return undefined
+        // "…,” Eric Trump wrote in an email on Monday, adding …": a short adjunct, then a participle.
+        let comma = after
+        while (comma <= last && !isBreak(tokens[comma])) comma++
+        if (!(isComma(tokens[comma]) && isShortAdjunct(tokens, after, comma - 1) && isAdjunctParticiple(tokens, comma + 1))) return undefined
       }
     }
 
@@ -1060,6 +1063,9 @@ function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceS
   const region = regions.find((item) => item.start === sentenceStart)
   if (!region) return undefined
   const inner = text.slice(region.innerStart, region.innerEnd)
+  // '"It is early. We have time," Spicer told CNN.': a quote closing on a comma is attributed
+  // by the words after it, not continued from before.
+  if (/,\s*$/u.test(inner)) return undefined
   const trimmed = inner.replace(/^\s+/u, '')
   const start = region.innerStart + (inner.length - trimmed.length)
   const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
