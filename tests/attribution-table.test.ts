@@ -1171,6 +1171,32 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: '"It\'s a pretty expensive business model," said Will Doyle, a professor at Vanderbilt University.',
+    expected: [
+      {
+        source: 'Will Doyle, a professor at Vanderbilt University',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ["It's a pretty expensive business model"]
+      }
+    ]
+  },
+  {
+    sentence: 'Just 28 percent of voters said they had a positive view of the governor.',
+    expected: [
+      {
+        source: 'Just 28 percent of voters',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['they had a positive view of the governor']
+      }
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

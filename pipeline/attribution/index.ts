@@ -342,7 +342,8 @@ export default function retextAttribution(): Transformer<Root> {
       // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
       // before a relative clause.
       for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
-        if (auxiliaries.has(tokens[index]!.lower) || passive.has(tokens[index]!.lower)) return undefined
+        const token = tokens[index]!
+        if (token.text === token.lower && (auxiliaries.has(token.lower) || passive.has(token.lower))) return undefined
       }
       // "said former Secretary of State Hillary Clinton": a title in lower case before a name.
       const titled = tokens.slice(verb + 2, Math.min(sourceEnd, verb + 6) + 1).some((token) => isCapitalised(token))
@@ -493,7 +494,9 @@ export default function retextAttribution(): Transformer<Root> {
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
-    if ((boundaries.has(first.lower) && !relative) || skippable.has(first.lower)) return undefined
+    // "Just 28 percent of voters said": an adverb may open the subject, before a number.
+    const adverbFirst = adverbs.has(first.lower) && /^\d/u.test(tokens[subjectStart + 1]?.text ?? '') && subjectStart < subjectEnd
+    if ((boundaries.has(first.lower) && !relative) || (skippable.has(first.lower) && !adverbFirst)) return undefined
     // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not words said.
     if (naming.has(tokens[verb]!.lower) && !sourceEnd) {
       const name = tokens[cueEnd + 1]
