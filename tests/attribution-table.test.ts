@@ -1197,6 +1197,33 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: 'As The Times reported on Saturday, he has already emerged as an influential adviser.',
+    expected: [
+      {
+        source: 'The Times',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'reported',
+        content: ['he has already emerged as an influential adviser']
+      }
+    ]
+  },
+  {
+    sentence: 'The law, as Comey noted, still applies to everyone involved.',
+    expected: [
+      {source: 'Comey', type: 'named-person', anonymous: false, basis: null, cue: 'noted', content: ['The law', 'still applies to everyone involved']}
+    ]
+  },
+  {
+    sentence: 'As one diplomat put it, the makeover was extreme.',
+    expected: [{source: 'one diplomat', type: 'unnamed-person', anonymous: true, basis: null, cue: 'put it', content: ['the makeover was extreme']}]
+  },
+  {
+    sentence: 'As prices rose, shoppers said they cut back.',
+    expected: [{source: 'shoppers', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['they cut back']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

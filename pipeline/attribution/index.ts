@@ -190,7 +190,7 @@ export default function retextAttribution(): Transformer<Root> {
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
       if (frame && !readsAsNoun(tokens, index) && notCues.match(tokens, index) === undefined) {
-        const postposedCandidate = postposed(tokens, index, cueEnd)
+        const postposedCandidate = postposed(tokens, index, cueEnd) ?? asClause(tokens, index, cueEnd)
         if (postposedCandidate) candidates.push(postposedCandidate)
         else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
         pushDefined(candidates, participial(tokens, index))
@@ -417,6 +417,39 @@ export default function retextAttribution(): Transformer<Root> {
     const ranges: Range[] = [content]
     if (continuation) ranges.push(continuation)
     return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: nameStart, to: comma - 1}, content: ranges}
+  }
+
+  /**
+   * "As The Times reported on Saturday, he has emerged as …", "…, as Comey
+   * noted, people involved could still be charged": the "as" clause is the
+   * attribution, and the rest of the sentence, before and after it, its content.
+   */
+  function asClause(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+    const subjectEnd = skipAuxLeft(tokens, verb - 1)
+    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0 && subjectEnd - subjectStart < 8) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1)) break
+      subjectStart--
+    }
+    const as = subjectStart - 1
+    if (tokens[as]?.lower !== 'as') return undefined
+    const opening = contentStart(tokens, 0)
+    const before = tokens[as - 1]
+    if (as !== opening && !(isComma(before) || before?.text === '—' || before?.text === '(')) return undefined
+    const last = lastContentIndex(tokens)
+    // The clause runs on through a short adjunct ("reported on Saturday", "told the Daily News").
+    let end = cueEnd + 1
+    while (end <= last && !isBreak(tokens[end]) && !isQuote(tokens[end])) {
+      if (tokens[end]!.lower === 'that' || isVerbCue(tokens, end) || end - cueEnd > 8) return undefined
+      end++
+    }
+    const content: Range[] = []
+    if (as > opening) pushRange(content, trim(tokens, opening, as - 1))
+    if (end < last) pushRange(content, trim(tokens, end + 1, last))
+    if (content.length === 0) return undefined
+    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: subjectEnd}, content}
   }
 
   /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
