@@ -1224,6 +1224,36 @@ const more: Case[] = [
     expected: [{source: 'shoppers', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['they cut back']}]
   },
   {
+    sentence: 'Democratic voters in all five states see Clinton as the candidate with the better chance to win.',
+    expected: [
+      {
+        source: 'Democratic voters in all five states',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'see',
+        content: ['Clinton as the candidate with the better chance to win']
+      }
+    ]
+  },
+  {
+    sentence: 'Many investors viewed the vote as a sign of confidence in the economy.',
+    expected: [
+      {
+        source: 'Many investors',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'viewed',
+        content: ['the vote as a sign of confidence in the economy']
+      }
+    ]
+  },
+  {
+    sentence: 'Voters saw the candidates at a rally in Des Moines.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -99,6 +99,7 @@ export default function retextAttribution(): Transformer<Root> {
   const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
   const audiences = new Phrases(cues.strings('audiences'))
   const naming = lowerSet(cues.strings('naming'))
+  const needsAs = lowerSet(cues.strings('needs-as'))
   const notCues = new Phrases(cues.strings('not-cues'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
@@ -454,6 +455,13 @@ export default function retextAttribution(): Transformer<Root> {
 
   /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
   function preposed(tokens: Token[], verb: number, frame: Frame, cueEnd: number): Candidate | undefined {
+    // "voters see Clinton as the stronger candidate": these verbs report a view only with "as".
+    const seeAs = needsAs.has(tokens[verb]!.lower)
+    if (seeAs) {
+      let as = cueEnd + 1
+      while (as < tokens.length && as - cueEnd <= 10 && tokens[as]!.word && tokens[as]!.lower !== 'as') as++
+      if (tokens[as]?.lower !== 'as' || as === cueEnd + 1) return undefined
+    }
     const previous = tokens[verb - 1]
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
     let subjectEnd = skipAuxLeft(tokens, verb - 1)
@@ -571,7 +579,9 @@ export default function retextAttribution(): Transformer<Root> {
     }
     let content: Range | undefined
     const that = findThat(tokens, from, last)
-    if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
+    if (seeAs) {
+      content = trim(tokens, from, last)
+    } else if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
       if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
       else if (frame === 'object' || !isOpening(tokens[from])) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
