@@ -1254,6 +1254,23 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'The FBI is reportedly making arrangements to interview the candidate.',
+    expected: [
+      {
+        source: null,
+        type: null,
+        anonymous: null,
+        basis: null,
+        cue: 'reportedly',
+        content: ['The FBI is', 'making arrangements to interview the candidate']
+      }
+    ]
+  },
+  {
+    sentence: 'Trump reportedly told aides that he would stay in the race.',
+    expected: [{source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'reportedly told', content: ['he would stay in the race']}]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -28,7 +28,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'participle'] as const
+const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -100,6 +100,7 @@ export default function retextAttribution(): Transformer<Root> {
   const audiences = new Phrases(cues.strings('audiences'))
   const naming = lowerSet(cues.strings('naming'))
   const needsAs = lowerSet(cues.strings('needs-as'))
+  const hearsay = lowerSet(cues.strings('hearsay'))
   const notCues = new Phrases(cues.strings('not-cues'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
@@ -200,6 +201,7 @@ export default function retextAttribution(): Transformer<Root> {
       if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
       if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
       if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
+      if (hearsay.has(token.lower)) pushDefined(candidates, hearsayAdverb(tokens, index))
     }
 
     candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
@@ -854,6 +856,28 @@ export default function retextAttribution(): Transformer<Root> {
     const complement = trim(tokens, verb + 1, last)
     if (!complement) return undefined
     return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
+  }
+
+  /**
+   * "The FBI is reportedly making arrangements to interview Clinton": the
+   * adverb attributes its clause to no one named; the clause, without the
+   * adverb, is the content. Not before a cue verb ("reportedly told"), which
+   * takes the adverb in.
+   */
+  function hearsayAdverb(tokens: Token[], adverb: number): Candidate | undefined {
+    let next = adverb + 1
+    while (next < tokens.length && tokens[next]!.word && skippable.has(tokens[next]!.lower)) next++
+    if (next < tokens.length && isVerbCue(tokens, next)) return undefined
+    let from = adverb
+    while (from > 0 && !isBreak(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
+    let to = adverb
+    const last = lastContentIndex(tokens)
+    while (to < last && !isBreak(tokens[to + 1])) to++
+    const content: Range[] = []
+    pushRange(content, trim(tokens, from, adverb - 1))
+    pushRange(content, trim(tokens, adverb + 1, to))
+    if (content.length === 0) return undefined
+    return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
   }
 
   /** "Trump on Twitter: …" — a short name, a colon, then content. */
