@@ -1271,6 +1271,12 @@ const more: Case[] = [
     expected: [{source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'reportedly told', content: ['he would stay in the race']}]
   },
   {
+    sentence: 'The talks ended in what one negotiator called “a complete breakdown of trust” on Friday.',
+    expected: [
+      {source: 'one negotiator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'called', content: ['a complete breakdown of trust']}
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

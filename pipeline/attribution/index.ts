@@ -540,8 +540,9 @@ export default function retextAttribution(): Transformer<Root> {
     // "Just 28 percent of voters said": an adverb may open the subject, before a number.
     const adverbFirst = adverbs.has(first.lower) && /^\d/u.test(tokens[subjectStart + 1]?.text ?? '') && subjectStart < subjectEnd
     if ((boundaries.has(first.lower) && !relative) || (skippable.has(first.lower) && !adverbFirst)) return undefined
-    // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not words said.
-    if (naming.has(tokens[verb]!.lower) && !sourceEnd) {
+    // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not
+    // words said (but "what one aide called “…”" reports them).
+    if (naming.has(tokens[verb]!.lower) && !sourceEnd && tokens[subjectStart - 1]?.lower !== 'what') {
       const name = tokens[cueEnd + 1]
       const indefinite = tokens.slice(subjectStart, subjectEnd + 1).some((token) => /^(?:a|an|one)$/u.test(token.lower))
       if (indefinite && (isCapitalised(name) || isOpening(name) || name?.lower === 'the')) return undefined
@@ -585,7 +586,8 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, from, last)
     } else if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
       if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
-      else if (frame === 'object' || !isOpening(tokens[from])) content = objectOf(tokens, from, last)
+      // 'what aide Kevin Phillips called “the beginning of a new era”': a quoted object is the content.
+      else if (!isOpening(tokens[from])) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
     } else if (frame === 'tell') {
       const question = findQuestion(tokens, skipAudience(tokens, from), last)
