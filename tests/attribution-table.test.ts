@@ -1277,6 +1277,25 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: 'Strategists hope the ads will help incumbents in November.',
+    expected: [
+      {source: 'Strategists', type: 'unnamed-group', anonymous: true, basis: null, cue: 'hope', content: ['the ads will help incumbents in November']}
+    ]
+  },
+  {
+    sentence: 'Most economists expect the central bank will hold rates steady.',
+    expected: [
+      {
+        source: 'Most economists',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'expect',
+        content: ['the central bank will hold rates steady']
+      }
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }
