@@ -1296,6 +1296,27 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: 'Zimmerman noted the Justice Department returned the weapon to him recently.',
+    expected: [
+      {
+        source: 'Zimmerman',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'noted',
+        content: ['the Justice Department returned the weapon to him recently']
+      }
+    ]
+  },
+  {
+    sentence: 'She recalled the night her father lost his job.',
+    expected: [{source: 'She', type: 'pronoun', anonymous: false, basis: null, cue: 'recalled', content: ['the night her father lost his job']}]
+  },
+  {
+    sentence: 'The company added 2,000 jobs in May.',
+    expected: []
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }
