@@ -1317,6 +1317,18 @@ const more: Case[] = [
     expected: []
   },
   {
+    sentence: 'The senator referenced the 2008 financial crisis during the debate.',
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'referenced', content: ['the 2008 financial crisis']}
+    ]
+  },
+  {
+    sentence: 'The governor implied that the budget would be cut again.',
+    expected: [
+      {source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'implied', content: ['the budget would be cut again']}
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }
