@@ -941,6 +941,394 @@ const more: Case[] = [
     expected: [{source: 'The poll', type: 'document', anonymous: false, basis: null, cue: 'shows', content: ['the race tightening in Ohio']}]
   },
   {
+    sentence: 'Carly Fiorina endorsed Ted Cruz on Wednesday, saying it is time for a real conservative in the White House.',
+    expected: [
+      {source: 'Carly Fiorina', type: 'named-person', anonymous: false, basis: null, cue: 'endorsed', content: ['Ted Cruz']},
+      {
+        source: 'Carly Fiorina',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'saying',
+        content: ['it is time for a real conservative in the White House']
+      }
+    ]
+  },
+  {
+    sentence: 'The mayor spoke for an hour, referring to the strike at the port.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'referring to', content: ['the strike at the port']}]
+  },
+  {
+    sentence: 'The company closed the plant in March, citing weak demand.',
+    expected: [{source: 'The company', type: 'named-organisation', anonymous: false, basis: null, cue: 'citing', content: ['weak demand']}]
+  },
+  {
+    sentence: 'The senator voted against the bill, criticizing its cost.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}]
+  },
+  {
+    sentence: 'The river flooded the town, leaving hundreds homeless.',
+    expected: []
+  },
+  {
+    sentence: 'In a Quinnipiac University poll released Tuesday, the governor leads his challenger by six points.',
+    expected: [
+      {
+        source: 'a Quinnipiac University poll released Tuesday',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'In',
+        content: ['the governor leads his challenger by six points']
+      }
+    ]
+  },
+  {
+    sentence: 'In the latest polls, he trails badly.',
+    expected: [{source: 'the latest polls', type: 'document', anonymous: false, basis: null, cue: 'In', content: ['he trails badly']}]
+  },
+  {
+    sentence: 'In a statement, the ministry said exports rose.',
+    expected: [{source: 'the ministry', type: 'named-organisation', anonymous: false, basis: null, cue: 'said', content: ['exports rose']}]
+  },
+  {
+    sentence: "Vikram Amar, dean of the University of Illinois College of Law, said the court's tone had changed.",
+    expected: [
+      {
+        source: 'Vikram Amar, dean of the University of Illinois College of Law',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ["the court's tone had changed"]
+      }
+    ]
+  },
+  {
+    sentence: 'Florida delegate John Archer, wearing a campaign T-shirt, said he was proud of the campaign.',
+    expected: [
+      {source: 'Florida delegate John Archer', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he was proud of the campaign']}
+    ]
+  },
+  {
+    sentence: '“I am not going to apologize for it,” said retired neurosurgeon Ben Carson.',
+    expected: [
+      {source: 'retired neurosurgeon Ben Carson', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['I am not going to apologize for it']}
+    ]
+  },
+  {
+    sentence: 'The senator, who faces a tough race, said the bill would pass.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the bill would pass']}]
+  },
+  {
+    sentence: 'She added, “We will review all the facts and come to an independent conclusion.”',
+    expected: [
+      {
+        source: 'She',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'added',
+        content: ['We will review all the facts and come to an independent conclusion']
+      }
+    ]
+  },
+  {
+    sentence: 'As a 2011 Pew study noted, Latinos born in California were younger than the state as a whole.',
+    expected: [
+      {
+        source: 'a 2011 Pew study',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'noted',
+        content: ['Latinos born in California were younger than the state as a whole']
+      }
+    ]
+  },
+  {
+    sentence: 'As the storm approached, residents added sandbags to their doors.',
+    expected: []
+  },
+  {
+    sentence: 'The moderator asked Clinton on Friday whether she would release the transcripts.',
+    expected: [
+      {
+        source: 'The moderator',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'asked',
+        content: ['whether she would release the transcripts']
+      }
+    ]
+  },
+  {
+    sentence: 'The pastor asked the congregation to stand for a moment of silence.',
+    expected: [
+      {
+        source: 'The pastor',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'asked',
+        content: ['the congregation to stand for a moment of silence']
+      }
+    ]
+  },
+  {
+    sentence: '“Why are you still endorsing him?” Obama asked Republican lawmakers.',
+    expected: [{source: 'Obama', type: 'named-person', anonymous: false, basis: null, cue: 'asked', content: ['Why are you still endorsing him']}]
+  },
+  {
+    sentence: 'A newly formed super PAC called Future 45 ran its first ads in Iowa.',
+    expected: []
+  },
+  {
+    sentence: 'Matt Bennett, a founder of the centrist think tank Third Way, said the plan would fail.',
+    expected: [
+      {
+        source: 'Matt Bennett, a founder of the centrist think tank Third Way',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the plan would fail']
+      }
+    ]
+  },
+  {
+    sentence: 'Terror attacks in the region rose sharply last year.',
+    expected: []
+  },
+  {
+    sentence: 'Bernie Sanders Says He Has Already Started Writing His Inaugural Address',
+    expected: [
+      {
+        source: 'Bernie Sanders',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'Says',
+        content: ['He Has Already Started Writing His Inaugural Address']
+      }
+    ]
+  },
+  {
+    sentence: 'Staff at the Daily Reports desk were told on Monday.',
+    expected: []
+  },
+  {
+    sentence: 'A Marquette Law School poll released last week showed Clinton ahead in the state.',
+    expected: [
+      {
+        source: 'A Marquette Law School poll released last week',
+        type: 'document',
+        anonymous: false,
+        basis: null,
+        cue: 'showed',
+        content: ['Clinton ahead in the state']
+      }
+    ]
+  },
+  {
+    sentence: 'Footage from the scene showed police officers shoving protesters.',
+    expected: [
+      {source: 'Footage from the scene', type: 'document', anonymous: false, basis: null, cue: 'showed', content: ['police officers shoving protesters']}
+    ]
+  },
+  {
+    sentence: "The senator's staff showed reporters the room.",
+    expected: []
+  },
+  {
+    sentence: 'Sanders appeared to dismiss the issue in October, when he told Clinton that voters were tired of it.',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'appeared', content: ['Sanders', 'to dismiss the issue in October']},
+      {source: 'he', type: 'pronoun', anonymous: false, basis: null, cue: 'told', content: ['voters were tired of it']}
+    ]
+  },
+  {
+    sentence:
+      'He expressed confidence that the party could still unite. "This is still early in the process. We have plenty of time," Spicer told CNN.',
+    expected: [
+      {source: 'He', type: 'pronoun', anonymous: false, basis: null, cue: 'expressed', content: ['confidence that the party could still unite']},
+      {
+        source: 'Spicer',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['This is still early in the process. We have plenty of time']
+      }
+    ]
+  },
+  {
+    sentence: '"Just to be clear, I never said no," Eric Trump wrote in an email on Monday, adding that he had not ruled it out.',
+    expected: [
+      {source: 'Eric Trump', type: 'named-person', anonymous: false, basis: null, cue: 'wrote', content: ['Just to be clear, I never said no']},
+      {source: 'Eric Trump', type: 'named-person', anonymous: false, basis: null, cue: 'adding', content: ['he had not ruled it out']}
+    ]
+  },
+  {
+    sentence: '"It\'s a pretty expensive business model," said Will Doyle, a professor at Vanderbilt University.',
+    expected: [
+      {
+        source: 'Will Doyle, a professor at Vanderbilt University',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ["It's a pretty expensive business model"]
+      }
+    ]
+  },
+  {
+    sentence: 'Just 28 percent of voters said they had a positive view of the governor.',
+    expected: [
+      {
+        source: 'Just 28 percent of voters',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['they had a positive view of the governor']
+      }
+    ]
+  },
+  {
+    sentence: 'As The Times reported on Saturday, he has already emerged as an influential adviser.',
+    expected: [
+      {
+        source: 'The Times',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'reported',
+        content: ['he has already emerged as an influential adviser']
+      }
+    ]
+  },
+  {
+    sentence: 'The law, as Comey noted, still applies to everyone involved.',
+    expected: [
+      {source: 'Comey', type: 'named-person', anonymous: false, basis: null, cue: 'noted', content: ['The law', 'still applies to everyone involved']}
+    ]
+  },
+  {
+    sentence: 'As one diplomat put it, the makeover was extreme.',
+    expected: [{source: 'one diplomat', type: 'unnamed-person', anonymous: true, basis: null, cue: 'put it', content: ['the makeover was extreme']}]
+  },
+  {
+    sentence: 'As prices rose, shoppers said they cut back.',
+    expected: [{source: 'shoppers', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['they cut back']}]
+  },
+  {
+    sentence: 'Democratic voters in all five states see Clinton as the candidate with the better chance to win.',
+    expected: [
+      {
+        source: 'Democratic voters in all five states',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'see',
+        content: ['Clinton as the candidate with the better chance to win']
+      }
+    ]
+  },
+  {
+    sentence: 'Many investors viewed the vote as a sign of confidence in the economy.',
+    expected: [
+      {
+        source: 'Many investors',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'viewed',
+        content: ['the vote as a sign of confidence in the economy']
+      }
+    ]
+  },
+  {
+    sentence: 'Voters saw the candidates at a rally in Des Moines.',
+    expected: []
+  },
+  {
+    sentence: 'The FBI is reportedly making arrangements to interview the candidate.',
+    expected: [
+      {
+        source: null,
+        type: null,
+        anonymous: null,
+        basis: null,
+        cue: 'reportedly',
+        content: ['The FBI is', 'making arrangements to interview the candidate']
+      }
+    ]
+  },
+  {
+    sentence: 'Trump reportedly told aides that he would stay in the race.',
+    expected: [{source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'reportedly told', content: ['he would stay in the race']}]
+  },
+  {
+    sentence: 'The talks ended in what one negotiator called “a complete breakdown of trust” on Friday.',
+    expected: [
+      {source: 'one negotiator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'called', content: ['a complete breakdown of trust']}
+    ]
+  },
+  {
+    sentence: 'Strategists hope the ads will help incumbents in November.',
+    expected: [
+      {source: 'Strategists', type: 'unnamed-group', anonymous: true, basis: null, cue: 'hope', content: ['the ads will help incumbents in November']}
+    ]
+  },
+  {
+    sentence: 'Most economists expect the central bank will hold rates steady.',
+    expected: [
+      {
+        source: 'Most economists',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'expect',
+        content: ['the central bank will hold rates steady']
+      }
+    ]
+  },
+  {
+    sentence: 'Zimmerman noted the Justice Department returned the weapon to him recently.',
+    expected: [
+      {
+        source: 'Zimmerman',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'noted',
+        content: ['the Justice Department returned the weapon to him recently']
+      }
+    ]
+  },
+  {
+    sentence: 'She recalled the night her father lost his job.',
+    expected: [{source: 'She', type: 'pronoun', anonymous: false, basis: null, cue: 'recalled', content: ['the night her father lost his job']}]
+  },
+  {
+    sentence: 'The company added 2,000 jobs in May.',
+    expected: []
+  },
+  {
+    sentence: 'The senator referenced the 2008 financial crisis during the debate.',
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'referenced', content: ['the 2008 financial crisis']}
+    ]
+  },
+  {
+    sentence: 'The governor implied that the budget would be cut again.',
+    expected: [
+      {source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'implied', content: ['the budget would be cut again']}
+    ]
+  },
+  {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
   }

@@ -28,7 +28,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'participle'] as const
+const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -86,6 +86,8 @@ export default function retextAttribution(): Transformer<Root> {
   const sourceFollows = new Phrases(cues.strings('source-follows'))
   const notASource = new Phrases(cues.strings('not-a-source'))
   const nominal = lowerSet(cues.strings('nominal'))
+  const surveys = lowerSet(cues.strings('surveys'))
+  const surveyDetails = lowerSet(cues.strings('survey-details'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
   const adverbs = lowerSet(cues.strings('adverbs'))
@@ -96,6 +98,10 @@ export default function retextAttribution(): Transformer<Root> {
   const objectStops = lowerSet(cues.strings('object-stops'))
   const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
   const audiences = new Phrases(cues.strings('audiences'))
+  const naming = lowerSet(cues.strings('naming'))
+  const needsAs = lowerSet(cues.strings('needs-as'))
+  const hearsay = lowerSet(cues.strings('hearsay'))
+  const notCues = new Phrases(cues.strings('not-cues'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
 
   return function (tree, file) {
@@ -171,6 +177,7 @@ export default function retextAttribution(): Transformer<Root> {
     // PolNeAR-style: what is quoted is content, never a cue of its own.
     const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
     const opening = contentStart(tokens, 0)
+    const headline = isHeadline(tokens)
     const candidates: Candidate[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
@@ -182,19 +189,22 @@ export default function retextAttribution(): Transformer<Root> {
       const phraseEnd = sourceFollows.match(tokens, index)
       if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
       // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
-      if (token.text !== token.lower && index !== opening) continue
+      // In a headline ("Christie Says He Would Order a Quarantine") a capitalised verb counts too.
+      if (token.text !== token.lower && index !== opening && !(headline && isCapitalised(tokens[index - 1]))) continue
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame && !readsAsNoun(tokens, index)) {
-        const postposedCandidate = postposed(tokens, index, cueEnd)
+      if (frame && !readsAsNoun(tokens, index) && notCues.match(tokens, index) === undefined) {
+        const postposedCandidate = postposed(tokens, index, cueEnd) ?? asClause(tokens, index, cueEnd)
         if (postposedCandidate) candidates.push(postposedCandidate)
         else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
         pushDefined(candidates, participial(tokens, index))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+      if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
       if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
       if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
+      if (hearsay.has(token.lower)) pushDefined(candidates, hearsayAdverb(tokens, index))
     }
 
     candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
@@ -263,6 +273,26 @@ export default function retextAttribution(): Transformer<Root> {
     return {rule: 'according-to', cue, source, content}
   }
 
+  /** "In a CNN poll released Monday, Clinton led by 8 points": the poll is the source of the figures. */
+  function inSurvey(tokens: Token[], from: number): Candidate | undefined {
+    if (from !== contentStart(tokens, 0)) return undefined
+    let sourceEnd = scanRight(tokens, from + 1)
+    if (sourceEnd <= from || sourceEnd - from > maxSourceTokens || !isComma(tokens[sourceEnd + 1])) return undefined
+    let noun: number | undefined
+    for (let index = from + 1; index <= sourceEnd && noun === undefined; index++) {
+      const token = tokens[index]!
+      if (surveys.has(token.lower)) noun = index
+      else if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
+    }
+    if (noun === undefined) return undefined
+    // "In the latest polls, he doesn't": the survey runs on only through how it was made ("released
+    // Monday", "of likely voters"); "In polls about the war he has argued …" is no attribution.
+    if (noun < sourceEnd && !surveyDetails.has(tokens[noun + 1]!.lower)) return undefined
+    const content = trim(tokens, sourceEnd + 2, lastContentIndex(tokens))
+    if (!content || content.to - content.from < 2) return undefined
+    return {rule: 'survey', cue: {from, to: from}, source: {from: from + 1, to: sourceEnd}, content: [content]}
+  }
+
   /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
   function postposed(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
     const last = lastContentIndex(tokens)
@@ -272,7 +302,11 @@ export default function retextAttribution(): Transformer<Root> {
     const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
     let continuation: Range | undefined
     // "…, she told reporters on Thursday.": the audience is neither source nor content.
-    const after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
+    let after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
+    // '“Why?” Obama asked Republican lawmakers.': a few plain words ending the sentence are the audience.
+    if (frames.get(tokens[verb]!.lower) === 'tell' && after > cueEnd + 1 && after <= last && last - after < 2) {
+      if (tokens.slice(after, last + 1).every((token) => token.word && !frames.has(token.lower) && !adjunctStarters.has(token.lower))) after = last + 1
+    }
     if (after <= last) {
       if (isComma(tokens[after])) {
         const next = tokens[after + 1]
@@ -285,7 +319,10 @@ export default function retextAttribution(): Transformer<Root> {
           continuation = trim(tokens, after + 1, last)
         }
       } else if (!inverted && !isShortAdjunct(tokens, after, last)) {
-        return undefined
+        // "…,” Eric Trump wrote in an email on Monday, adding …": a short adjunct, then a participle.
+        let comma = after
+        while (comma <= last && !isBreak(tokens[comma])) comma++
+        if (!(isComma(tokens[comma]) && isShortAdjunct(tokens, after, comma - 1) && isAdjunctParticiple(tokens, comma + 1))) return undefined
       }
     }
 
@@ -308,7 +345,15 @@ export default function retextAttribution(): Transformer<Root> {
       let open = beforeVerb - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
-      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first)) return undefined
+      // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
+      // before a relative clause.
+      for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
+        const token = tokens[index]!
+        if (token.text === token.lower && (auxiliaries.has(token.lower) || passive.has(token.lower))) return undefined
+      }
+      // "said former Secretary of State Hillary Clinton": a title in lower case before a name.
+      const titled = tokens.slice(verb + 2, Math.min(sourceEnd, verb + 6) + 1).some((token) => isCapitalised(token))
+      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
       if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
       if (!content || content.to - content.from < 1) return undefined
@@ -380,8 +425,48 @@ export default function retextAttribution(): Transformer<Root> {
     return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: nameStart, to: comma - 1}, content: ranges}
   }
 
+  /**
+   * "As The Times reported on Saturday, he has emerged as …", "…, as Comey
+   * noted, people involved could still be charged": the "as" clause is the
+   * attribution, and the rest of the sentence, before and after it, its content.
+   */
+  function asClause(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+    const subjectEnd = skipAuxLeft(tokens, verb - 1)
+    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0 && subjectEnd - subjectStart < 8) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1)) break
+      subjectStart--
+    }
+    const as = subjectStart - 1
+    if (tokens[as]?.lower !== 'as') return undefined
+    const opening = contentStart(tokens, 0)
+    const before = tokens[as - 1]
+    if (as !== opening && !(isComma(before) || before?.text === '—' || before?.text === '(')) return undefined
+    const last = lastContentIndex(tokens)
+    // The clause runs on through a short adjunct ("reported on Saturday", "told the Daily News").
+    let end = cueEnd + 1
+    while (end <= last && !isBreak(tokens[end]) && !isQuote(tokens[end])) {
+      if (tokens[end]!.lower === 'that' || isVerbCue(tokens, end) || end - cueEnd > 8) return undefined
+      end++
+    }
+    const content: Range[] = []
+    if (as > opening) pushRange(content, trim(tokens, opening, as - 1))
+    if (end < last) pushRange(content, trim(tokens, end + 1, last))
+    if (content.length === 0) return undefined
+    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: subjectEnd}, content}
+  }
+
   /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
   function preposed(tokens: Token[], verb: number, frame: Frame, cueEnd: number): Candidate | undefined {
+    // "voters see Clinton as the stronger candidate": these verbs report a view only with "as".
+    const seeAs = needsAs.has(tokens[verb]!.lower)
+    if (seeAs) {
+      let as = cueEnd + 1
+      while (as < tokens.length && as - cueEnd <= 10 && tokens[as]!.word && tokens[as]!.lower !== 'as') as++
+      if (tokens[as]?.lower !== 'as' || as === cueEnd + 1) return undefined
+    }
     const previous = tokens[verb - 1]
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
     let subjectEnd = skipAuxLeft(tokens, verb - 1)
@@ -401,12 +486,15 @@ export default function retextAttribution(): Transformer<Root> {
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (open <= 0 || !isComma(tokens[open])) return undefined
       const first = tokens[open + 1]!
-      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first)) {
+      // "Vikram Amar, dean of the law school, said", "John Archer, wearing a T-shirt, said": after
+      // a name, an appositive or a participle may open with any word.
+      const afterName = isCapitalised(tokens[open - 1]) && first.word && !boundaries.has(first.lower) && !isVerbCue(tokens, open + 1)
+      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first) && !afterName) {
         return undefined
       }
       // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
-      // a relative clause only when it gives the basis.
-      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower)
+      // a relative clause or a participle only when it gives the basis.
+      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
     }
@@ -426,9 +514,11 @@ export default function retextAttribution(): Transformer<Root> {
       cueEnd === verb &&
       needsComplement.has(tokens[verb]!.lower) &&
       !(next && (next.lower === 'to' || next.text === ':' || isOpening(next) || questionWords.has(next.lower))) &&
+      // 'She added, “We will review all the facts.”', "As the study noted, …".
+      !(isComma(next) && (isOpening(tokens[cueEnd + 2]) || tokens[contentStart(tokens, 0)]!.lower === 'as')) &&
       findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
       // "The poll shows Trump far ahead": evidence from a document needs no "that".
-      !(evidenceVerbs.has(tokens[verb]!.lower) && typer.isDocument(tokens[subjectEnd]!))
+      !(evidenceVerbs.has(tokens[verb]!.lower) && documentSubject(tokens, subjectEnd))
     ) {
       return undefined
     }
@@ -450,13 +540,24 @@ export default function retextAttribution(): Transformer<Root> {
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
-    if ((boundaries.has(first.lower) && !relative) || skippable.has(first.lower)) return undefined
+    // "Just 28 percent of voters said": an adverb may open the subject, before a number.
+    const adverbFirst = adverbs.has(first.lower) && /^\d/u.test(tokens[subjectStart + 1]?.text ?? '') && subjectStart < subjectEnd
+    if ((boundaries.has(first.lower) && !relative) || (skippable.has(first.lower) && !adverbFirst)) return undefined
+    // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not
+    // words said (but "what one aide called “…”" reports them).
+    if (naming.has(tokens[verb]!.lower) && !sourceEnd && tokens[subjectStart - 1]?.lower !== 'what') {
+      const name = tokens[cueEnd + 1]
+      const indefinite = tokens.slice(subjectStart, subjectEnd + 1).some((token) => /^(?:a|an|one)$/u.test(token.lower))
+      if (indefinite && (isCapitalised(name) || isOpening(name) || name?.lower === 'the')) return undefined
+    }
 
     let last = lastContentIndex(tokens)
     // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
     // moderator pointed out that …, the candidate said …") ends at its comma.
     const opener = tokens[subjectStart - 1]
-    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0))) {
+    // "As the Post's Ishaan Tharoor wrote, “…”": the main clause is what was said.
+    const asSaid = opener?.lower === 'as' && isComma(tokens[cueEnd + 1]) && subjectStart - 1 === contentStart(tokens, 0)
+    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0) && !asSaid)) {
       for (let index = cueEnd + 1; index < last; index++) {
         if (isComma(tokens[index])) {
           last = index - 1
@@ -466,7 +567,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
     // "…, adding that …", "… and said …" and "…, and others have said …" start attributions of their own.
     for (let index = cueEnd + 1; index < last; index++) {
-      if ((isComma(tokens[index]) && adjunctParticiples.has(tokens[index + 1]!.lower)) || coordinatedCue(tokens, index + 1)) {
+      if ((isComma(tokens[index]) && isAdjunctParticiple(tokens, index + 1)) || coordinatedCue(tokens, index + 1)) {
         last = isComma(tokens[index - 1]) ? index - 2 : index - 1
         break
       }
@@ -484,18 +585,36 @@ export default function retextAttribution(): Transformer<Root> {
     }
     let content: Range | undefined
     const that = findThat(tokens, from, last)
-    if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
+    if (seeAs) {
+      content = trim(tokens, from, last)
+    } else if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
       if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
-      else if (frame === 'object' || !isOpening(tokens[from])) content = objectOf(tokens, from, last)
+      // 'what aide Kevin Phillips called “the beginning of a new era”': a quoted object is the content.
+      else if (!isOpening(tokens[from])) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
     } else if (frame === 'tell') {
+      const question = findQuestion(tokens, skipAudience(tokens, from), last)
       if (that !== undefined) content = trim(tokens, that + 1, last)
+      else if (question !== undefined) content = trim(tokens, question, last)
       else content = trim(tokens, skipAudience(tokens, from), last)
     } else {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /**
+   * A subject naming a document, its head anywhere in it: "The poll shows",
+   * "a Marquette Law School poll released last week showed".
+   */
+  function documentSubject(tokens: Token[], subjectEnd: number): boolean {
+    for (let index = subjectEnd; index >= 0 && subjectEnd - index < maxSourceTokens; index--) {
+      const token = tokens[index]!
+      if (!token.word || boundaries.has(token.lower) || (index < subjectEnd && isVerbCue(tokens, index))) return false
+      if (typer.isDocument(token)) return true
+    }
+    return false
   }
 
   /** Index of the mark closing the quote opened at `open`, in the same sentence. */
@@ -547,21 +666,74 @@ export default function retextAttribution(): Transformer<Root> {
     const found: Candidate[] = []
     const last = lastContentIndex(tokens)
     for (let index = 1; index < last; index++) {
-      const participle = isComma(tokens[index - 1]) && adjunctParticiples.has(tokens[index]!.lower)
+      const participle = isComma(tokens[index - 1]) && isAdjunctParticiple(tokens, index)
       if (!participle && !coordinatedCue(tokens, index)) continue
       const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
-      if (!owner?.source) continue
-      let from = index + 1
-      const frame = frames.get(tokens[index]!.lower)
+      // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
+      // participle's source is the sentence's subject, or none when that is not plain.
+      const source = owner?.source ?? (participle && accepted.every((candidate) => candidate.cue.to >= index) ? sentenceSubject(tokens, index) : undefined)
+      if (source === undefined) continue
+      // "…, referring to …": a phrasal cue keeps its particle.
+      const phrasalEnd = phrasalPhrases.match(tokens, index)
+      const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
+      let from = cueEnd + 1
+      const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
       if (frame === 'tell') from = skipAudience(tokens, from)
       let content: Range | undefined
       if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
       else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
       else content = trim(tokens, from, last)
       if (!content) continue
-      found.push({rule: 'participle', cue: {from: index, to: index}, source: owner.source, content: [content]})
+      found.push({rule: 'participle', cue: {from: index, to: cueEnd}, source, content: [content]})
     }
     return found
+  }
+
+  /**
+   * The subject opening a sentence, for a participle after its main clause:
+   * a pronoun, a name ("Gov. Mike Pence on Thursday blamed …"), or after a
+   * determiner the words up to one that reads as a verb ("The mayor spoke
+   * for …"). Null when the sentence opens with none of these.
+   */
+  function sentenceSubject(tokens: Token[], before: number): Range | null {
+    const from = contentStart(tokens, 0)
+    const first = tokens[from]
+    if (!first?.word || from >= before) return null
+    if (typer.isPronoun(first)) return {from, to: from}
+    if (!isCapitalised(first)) return null
+    const verbLike = (token: Token): boolean =>
+      skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || /(?:ed|[^s]s)$/u.test(token.lower)
+    let to = from
+    // "The billionaire businessman began …": after a determiner, words up to one that reads as a verb.
+    const phrase = nounMarkers.has(first.lower)
+    while (to + 1 < before && to - from < 8) {
+      const next = tokens[to + 1]!
+      if (!next.word) {
+        if (/^[/&-]$/u.test(next.text) || next.text === '.') {
+          to++
+          continue
+        }
+        break
+      }
+      if (phrase) {
+        // A word before a preposition or an article is the verb: "The mayor spoke for an hour".
+        const after = tokens[to + 2]
+        const verbBefore = after !== undefined && (prepositions.has(after.lower) || nounMarkers.has(after.lower))
+        if (verbLike(next) || verbBefore || prepositions.has(next.lower) || boundaries.has(next.lower)) break
+      } else if (next.text === next.lower && !/['’]s$/u.test(next.lower)) {
+        break
+      }
+      to++
+    }
+    return {from, to}
+  }
+
+  /** "…, adding that …", "…, criticizing the plan": a participle of a cue verb, listed or not. */
+  function isAdjunctParticiple(tokens: Token[], index: number): boolean {
+    const lower = tokens[index]?.lower
+    if (lower === undefined) return false
+    if (adjunctParticiples.has(lower)) return true
+    return lower.endsWith('ing') && (frames.has(lower) || phrasalPhrases.match(tokens, index) !== undefined)
   }
 
   /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
@@ -673,9 +845,44 @@ export default function retextAttribution(): Transformer<Root> {
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
-    const complement = trim(tokens, verb + 1, lastContentIndex(tokens))
+    // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
+    // clause with a cue of its own, after a comma or a dash, is not part of the complement.
+    let last = lastContentIndex(tokens)
+    for (let index = verb + 2; index < last; index++) {
+      if (isBreak(tokens[index]) && (!isComma(tokens[index]) || subordinators.has(tokens[index + 1]!.lower) || boundaries.has(tokens[index + 1]!.lower))) {
+        let cue = false
+        for (let ahead = index + 2; ahead <= last && !cue; ahead++) cue = isVerbCue(tokens, ahead)
+        if (cue) {
+          last = index - 1
+          break
+        }
+      }
+    }
+    const complement = trim(tokens, verb + 1, last)
     if (!complement) return undefined
     return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
+  }
+
+  /**
+   * "The FBI is reportedly making arrangements to interview Clinton": the
+   * adverb attributes its clause to no one named; the clause, without the
+   * adverb, is the content. Not before a cue verb ("reportedly told"), which
+   * takes the adverb in.
+   */
+  function hearsayAdverb(tokens: Token[], adverb: number): Candidate | undefined {
+    let next = adverb + 1
+    while (next < tokens.length && tokens[next]!.word && skippable.has(tokens[next]!.lower)) next++
+    if (next < tokens.length && isVerbCue(tokens, next)) return undefined
+    let from = adverb
+    while (from > 0 && !isBreak(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
+    let to = adverb
+    const last = lastContentIndex(tokens)
+    while (to < last && !isBreak(tokens[to + 1])) to++
+    const content: Range[] = []
+    pushRange(content, trim(tokens, from, adverb - 1))
+    pushRange(content, trim(tokens, adverb + 1, to))
+    if (content.length === 0) return undefined
+    return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
   }
 
   /** "Trump on Twitter: …" — a short name, a colon, then content. */
@@ -773,6 +980,16 @@ export default function retextAttribution(): Transformer<Root> {
     return cursor > start ? cursor : from
   }
 
+  /** "asked Clinton on Friday whether …": a question word a few words on, before any mark. */
+  function findQuestion(tokens: Token[], from: number, last: number): number | undefined {
+    for (let index = from; index <= last && index < from + 5; index++) {
+      const token = tokens[index]!
+      if (!token.word) return undefined
+      if (token.lower !== 'that' && questionWords.has(token.lower)) return index
+    }
+    return undefined
+  }
+
   function findThat(tokens: Token[], from: number, last: number): number | undefined {
     for (let index = from; index <= last && index < from + 8; index++) {
       const token = tokens[index]!
@@ -830,6 +1047,18 @@ export default function retextAttribution(): Transformer<Root> {
   function isOpening(token: Token | undefined): boolean {
     return token !== undefined && !token.word && openingQuotes.has(token.text)
   }
+}
+
+/** A sentence in title case: at least four words, nearly all of them capitalised. */
+function isHeadline(tokens: Token[]): boolean {
+  let words = 0
+  let capitalised = 0
+  for (const token of tokens) {
+    if (!token.word) continue
+    words++
+    if (isCapitalised(token)) capitalised++
+  }
+  return words >= 4 && capitalised >= words * 0.75
 }
 
 function lastContentIndex(tokens: Token[]): number {
@@ -909,6 +1138,9 @@ function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceS
   const region = regions.find((item) => item.start === sentenceStart)
   if (!region) return undefined
   const inner = text.slice(region.innerStart, region.innerEnd)
+  // '"It is early. We have time," Spicer told CNN.': a quote closing on a comma is attributed
+  // by the words after it, not continued from before.
+  if (/,\s*$/u.test(inner)) return undefined
   const trimmed = inner.replace(/^\s+/u, '')
   const start = region.innerStart + (inner.length - trimmed.length)
   const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
