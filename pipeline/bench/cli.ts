@@ -20,8 +20,8 @@ memory is its own):
   compromise   compromise's sentence splitting (peer, for comparison)
 over news articles: the texts of ../shared/eval/attribution/polnear-train.jsonl
 when present, otherwise articles made from seeds/ (each method timed after a
-warm-up on 20 articles). Then the pipeline on single documents of 100 KB, 1 MB
-and 5 MB (warmed up on 20 articles and one 100 KB document; each size run
+warm-up on 300 articles). Then the pipeline on single documents of 100 KB, 1 MB
+and 5 MB (warmed up on 300 articles and one 100 KB document; each size run
 until 2 MB have been processed), and the annotate
 command on N articles
 (default 1000): cold on one thread, cold on worker threads, and an unchanged
@@ -108,6 +108,14 @@ function corpus(count: number): {texts: string[]; source: string} {
   return {texts, source}
 }
 
+/**
+ * Articles run before timing starts. The pipeline reaches its steady speed
+ * only after some 300 articles (0.5 MB/s over the first hundred, 1.5 over the
+ * third, then about 2), as the engine compiles its hot code; every method
+ * gets the same warm-up.
+ */
+const warmUp = 300
+
 async function measure(method: string, texts: string[], size: number): Promise<Measure> {
   const {unified} = await import('unified')
   let run: (text: string) => void
@@ -142,13 +150,13 @@ async function measure(method: string, texts: string[], size: number): Promise<M
       for (let index = 0; document.length < length; index++) document += texts[index % texts.length] + '\n\n'
       return document.slice(0, length)
     }
-    for (const text of texts.slice(0, 20)) run(text)
+    for (const text of texts.slice(0, warmUp)) run(text)
     run(documentOf(100_000))
     // At least 2 MB in all, so a small document's figure is not one run's luck with the collector.
     const document = documentOf(size)
     inputs = Array.from({length: Math.max(1, Math.round(2_000_000 / size))}, () => document)
   } else {
-    for (const text of texts.slice(0, 20)) run(text)
+    for (const text of texts.slice(0, warmUp)) run(text)
   }
   const started = performance.now()
   for (const text of inputs) run(text)
