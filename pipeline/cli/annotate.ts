@@ -17,8 +17,9 @@ import {writeAtomic} from './write.ts'
 export const help = `Usage: npm run annotate -- [options] [PATH...]
 
 Annotate news articles for fact-checking: sentences, attributions (source,
-cue, content), anonymous sources, check-worthy claims with their quantities
-and hedges, dateline, headings and page furniture.
+cue, content; a "he" or "she" source linked to the person it most likely is),
+anonymous sources, check-worthy claims with their quantities and hedges,
+dateline, headings and page furniture.
 
 With no PATH, every article under the seeds folder is annotated: plain text
 (.txt), Markdown (.md) and HTML (.html). A folder PATH means every article
