@@ -66,6 +66,15 @@ describe('annotating a long article a section at a time', () => {
     })
   }
 
+  it('gives the same YAML in sections when lines end in CRLF', () => {
+    const crlf = article.replace(/\n/gu, '\r\n')
+    const once = annotate(annotator, new VFile({path: 'seeds/long.txt', value: crlf}), 'text', Number.POSITIVE_INFINITY)
+    for (const size of [1, 300]) {
+      expect(annotate(annotator, new VFile({path: 'seeds/long.txt', value: crlf}), 'text', size)).toBe(once)
+    }
+    expect(once).toContain('refers_to: {text: "Sen. Patty Murray"')
+  })
+
   it('finds what the article holds, so the comparison means something', () => {
     expect(whole.yaml).toContain('dateline: {text: "BEIJING"')
     expect(whole.yaml).toContain('furniture: trailer')
