@@ -40,6 +40,11 @@ describe('annotating a long article a section at a time', () => {
     // A pronoun source in the section after its person's.
     'Sen. Patty Murray opposed the package on Thursday.',
     '“It leaves out farmers in the Northwest,” she said.',
+    // "He" opening a sentence is a pronoun, not a surname to look for in later sections.
+    'Sen. John Thune spoke to reporters on Monday.',
+    'He said the vote would be close.',
+    'He called it a test of the party.',
+    '“We will see,” he said.',
     'Also popular on WSJ.com:',
     'Airbus to retire the A380, the superjumbo that never quite took off.',
     'Venezuela’s Maduro shows no sign of leaving. Now what?',

@@ -18,10 +18,15 @@ export interface PersonMention extends Span {
   named?: Span
 }
 
+/** Surnames of the people named, each with the sex known of them, if any. */
+export type Surnames = Map<string, Sex | null>
+
 declare module 'vfile' {
   interface DataMap {
     /** People named so far, in document order (kept across the sections of a long article). */
     personMentions: PersonMention[]
+    /** Surnames of people named so far, with the sex known of each, if any (kept likewise). */
+    personSurnames: Surnames
   }
 }
 
@@ -63,12 +68,12 @@ export default function retextSpeakers(): Transformer<Root> {
     const sectionStart = file.data.section?.start ?? 0
     const people = (file.data.personMentions ?? []).filter((mention) => mention.start < sectionStart)
     // What is known of each surname: that it names a person, and their sex when something told it.
-    const surnames = new Map<string, Sex | null>()
+    // A later section of a long article goes on with the earlier sections' knowledge, as one pass would.
+    const surnames: Surnames = sectionStart > 0 && file.data.personSurnames ? file.data.personSurnames : new Map()
     const know = (mention: PersonMention): void => {
       const key = surname(mention.text)
       if (key !== '') surnames.set(key, mention.sex ?? surnames.get(key) ?? null)
     }
-    for (const mention of people) know(mention)
     const attributions = (file.data.attributions ?? []).filter((attribution) => attribution.sentence >= sectionStart)
     const bySentence = new Map<number, Attribution[]>()
     for (const attribution of attributions) {
@@ -131,6 +136,7 @@ export default function retextSpeakers(): Transformer<Root> {
       }
     }
     file.data.personMentions = people
+    file.data.personSurnames = surnames
   }
 
   /** The person a "he" or "she" at `pronoun` most likely is: see the plugin's description. */
