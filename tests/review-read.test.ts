@@ -62,6 +62,23 @@ describe('readAnnotation', () => {
     expect(readQuickly(text)).toBeUndefined()
   })
 
+  // What js-yaml and yaml could read differently goes the careful way.
+  const careful: Array<[string, string]> = [
+    ['lines ending in a lone CR, with a comment', firstReview('      status: verified\n      reviewer: x # call back Monday\n      date: ""\n      note: ""\n      evidence: []').replace(/\n/gu, '\r')],
+    ['a CR inside a note', firstReview('      status: verified\n      reviewer: x\n      date: ""\n      note: "abc\rdef"\n      evidence: []')],
+    ['a %YAML 1.1 directive', `%YAML 1.1\n---\n${firstReview('      status: verified\n      reviewer: x\n      date: ""\n      note: yes\n      evidence: []').split('\n').filter((line) => !line.startsWith('#')).join('\n')}`],
+    ['a binary number', seed.replace(/offset: 0\}/u, 'offset: 0b0}')]
+  ]
+
+  it.each(careful)('leaves a file with %s to the careful way', (_name, text) => {
+    expect(readQuickly(text)).toBeUndefined()
+  })
+
+  it('reports a comment in a file whose lines end in a lone CR', () => {
+    const read = readAnnotation(careful[0]![1])
+    expect('problems' in read).toBe(true)
+  })
+
   it('reads an evidence URL with a "#" (the careful way) without calling it a comment', () => {
     const text = firstReview('      status: verified\n      reviewer: ""\n      date: ""\n      note: ""\n      evidence: ["https://example.com/page#section"]')
     const read = readAnnotation(text)

@@ -74,6 +74,9 @@ export function readAnnotation(text: string, options: {positions?: boolean} = {}
 
 /** The annotation in `text` when it passes every check, read without positions; undefined otherwise. */
 export function readQuickly(text: string): Annotation | undefined {
+  // A carriage return (a line end js-yaml and yaml may not read alike), a directive ("%YAML 1.1"
+  // changes what plain scalars mean) or a YAML 1.1 binary number: the careful way decides.
+  if (text.includes('\r') || /^%|:[ \t]+[-+]?0b/mu.test(text)) return undefined
   if (!onlyOurComments(text)) return undefined
   let value: unknown
   try {
