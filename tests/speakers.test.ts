@@ -92,6 +92,14 @@ describe('retextSpeakers', () => {
     })
   }
 
+  it('points refers_to at the name in an HTML file, character references and all', () => {
+    const html = '<p>Sen. John Sch&ouml;n spoke on Monday. Sch&ouml;n&#8217;s aides were upset. “It was bad,” he said.</p>'
+    const {attributions} = analyze(html, 'seeds/page.html')
+    const link = attributions.find((item) => item.source?.type === 'pronoun')?.source?.refersTo
+    expect(link?.text).toBe('Schön’s')
+    expect(html.slice(link!.start, link!.end)).toBe('Sch&ouml;n&#8217;s')
+  })
+
   it('leaves named sources without a link', () => {
     const {attributions} = analyze('Sen. Patty Murray said the bill fell short.')
     expect(attributions).toHaveLength(1)

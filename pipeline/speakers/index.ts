@@ -190,9 +190,7 @@ export default function retextSpeakers(): Transformer<Root> {
         if (tokens[end]?.text === '.' && tokens[end - 1]!.text.length === 1 && tokens[end]!.start === tokens[end - 1]!.end) end++
       }
       if (end === after) continue
-      const last = tokens[end - 1]!
-      // "Mr. Obama's": the person, not the possessive.
-      const stop = last.end - (last.text.length - bare(last.text).length)
+      const stop = nameEnd(tokens[end - 1]!)
       const name = text.slice(token.start, stop)
       found.push({start: token.start, end: stop, text: name, sentence, sex: sex ?? sexOf(name)})
       index = end - 1
@@ -206,7 +204,7 @@ export default function retextSpeakers(): Transformer<Root> {
     for (const token of tokens) {
       if (!isCapitalised(token) || !surnames.has(bare(token.text))) continue
       if (named.some((mention) => token.start < mention.end && token.end > mention.start)) continue
-      const end = token.start + bare(token.text).length
+      const end = nameEnd(token)
       found.push({start: token.start, end, text: text.slice(token.start, end), sentence, sex: null})
     }
     return found
@@ -272,6 +270,17 @@ function bare(word: string): string {
   const last = word.charCodeAt(word.length - 1)
   // s, ' or ’: only then can there be a possessive to cut.
   return last === 115 || last === 39 || last === 0x2019 ? word.replace(/['’]s?$/u, '') : word
+}
+
+/**
+ * Where a name's last word ends in the file: before a possessive ("Obama's"),
+ * when the word holds no markup (its text is as long as its place in the
+ * file); with markup inside ("Thune&#8217;s"), at the word's end, possessive
+ * and all, so the span still points at what it says.
+ */
+function nameEnd(token: Token): number {
+  const cut = token.text.length - bare(token.text).length
+  return cut > 0 && token.end - token.start === token.text.length ? token.end - cut : token.end
 }
 
 /** The last word of a name: how later mentions ("Thune") name the same person. */
