@@ -72,3 +72,11 @@ function leafView(tree: Root): TextView {
     }
   }
 }
+
+/** White space as parse-english reads it (Unicode White_Space, NEL included; `trim()` leaves NEL). */
+const blank = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/u
+
+/** Is this stretch of text white space only, so that it holds no paragraph? */
+export function isBlank(value: string): boolean {
+  return blank.test(value)
+}

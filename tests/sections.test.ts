@@ -80,6 +80,16 @@ describe('annotating a long article a section at a time', () => {
     expect(once).toContain('refers_to: {text: "Sen. Patty Murray"')
   })
 
+  it('finds the dateline after blank lines, and keeps a headline list across a NEL line, in sections', () => {
+    const odd = ['', '   ', body, 'Also popular on WSJ.com:', 'Airbus to retire the A380.', '\u0085', 'Venezuela’s Maduro shows no sign of leaving.', 'Talks resumed on Monday, officials said.'].join('\n')
+    const once = annotate(annotator, new VFile({path: 'seeds/odd.txt', value: odd}), 'text', Number.POSITIVE_INFINITY)
+    expect(once).toContain('dateline: {text: "BEIJING"')
+    expect(once.match(/furniture: related-headline/gu)).toHaveLength(3)
+    for (const size of [1, 2]) {
+      expect(annotate(annotator, new VFile({path: 'seeds/odd.txt', value: odd}), 'text', size)).toBe(once)
+    }
+  })
+
   it('finds what the article holds, so the comparison means something', () => {
     expect(whole.yaml).toContain('dateline: {text: "BEIJING"')
     expect(whole.yaml).toContain('furniture: trailer')

@@ -2,7 +2,7 @@ import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {textView} from '../text.ts'
+import {isBlank, textView} from '../text.ts'
 import '../types.ts'
 
 const dash = /^(?:—|–|--|-|―)$/u
@@ -16,8 +16,10 @@ const upperWord = /^[\p{Lu}][\p{Lu}.'’-]*$/u
  */
 export default function retextDateline(): Transformer<Root> {
   return function (tree, file) {
-    // A dateline opens the article: a later section of a long one (see retextEnglishLines) has none.
-    if ((file.data.section?.start ?? 0) > 0) return
+    // A dateline opens the article: a later section of a long one (see retextEnglishLines) has none,
+    // unless all before it is white space.
+    const sectionStart = file.data.section?.start ?? 0
+    if (sectionStart > 0 && !isBlank(textView(tree, file).slice(0, sectionStart))) return
     // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come first.
     const headings = [...(file.data.headings ?? []), ...(file.data.furniture ?? [])]
     const paragraph = tree.children.find(

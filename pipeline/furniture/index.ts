@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import {Lexicon, LexiconError} from '../lexicon.ts'
 import {RangeLookup} from '../ranges.ts'
-import {textView} from '../text.ts'
+import {isBlank, textView} from '../text.ts'
 import type {FurnitureKind, FurnitureRange} from '../types.ts'
 
 /** A related-headline list ends at a paragraph longer than this many words. */
@@ -45,7 +45,7 @@ export default function retextFurniture(): Transformer<Root> {
     let inList =
       last !== undefined &&
       (last.kind === 'navigation' || last.kind === 'related-headline') &&
-      text.slice(last.end, sectionStart).trim() === ''
+      isBlank(text.slice(last.end, sectionStart))
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
       if (given.find(paragraph.position.start.offset!)) continue
