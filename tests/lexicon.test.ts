@@ -5,6 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from 'yaml'
+import {lexiconCopy} from '../pipeline/cli/lexicon-copy.mjs'
 import {Lexicon} from '../pipeline/lexicon.ts'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'lexicon-'))
@@ -15,11 +16,14 @@ function lexicon(name: string, text: string): () => Lexicon {
   return () => new Lexicon(pathToFileURL(file))
 }
 
-/** A lexicon with the compiled copy the build writes beside it (`data` overrides what the YAML holds). */
-function compiled(name: string, text: string, data: unknown = parseDocument(text).toJS(), ofText = text): () => Lexicon {
+/**
+ * A lexicon with the compiled copy the build writes beside it, when it writes
+ * one; `data` (with `ofText`) makes a copy by hand instead.
+ */
+function compiled(name: string, text: string, data?: unknown, ofText = text): () => Lexicon {
   const load = lexicon(name, text)
-  const sha256 = createHash('sha256').update(ofText).digest('hex')
-  writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({sha256, data}))
+  const copy = data === undefined ? lexiconCopy(text) : JSON.stringify({sha256: createHash('sha256').update(ofText).digest('hex'), data})
+  if (copy !== null) writeFileSync(path.join(folder, `${name}.json`), copy)
   return load
 }
 
@@ -68,6 +72,15 @@ describe('Lexicon', () => {
       expect(() => use(load())).toThrow(pattern)
     }
   )
+
+  it('gets no compiled copy when an alias or a key that is not plain would hide a mistake', () => {
+    expect(lexiconCopy('words: [a, b]\n')).not.toBeNull()
+    expect(lexiconCopy('verbs:\n  - &s say\nnouns:\n  - *s\n')).toBeNull()
+    expect(lexiconCopy('weights:\n  ? [a, b]\n  : 1\n')).toBeNull()
+    expect(lexiconCopy('words: [a\n')).toBeNull()
+    const load = compiled('alias.yml', 'verbs:\n  - &s say\nnouns:\n  - *s\n')
+    expect(() => load().strings('nouns')).toThrow(/alias\.yml:4:5: `nouns` entries must be non-empty strings/u)
+  })
 
   it('loads every lexicon the pipeline ships without error', async () => {
     const {createAnnotator} = await import('../pipeline/processor.ts')

@@ -6,7 +6,6 @@
 // always what is in pipeline/. Plain JavaScript: Node 20 cannot run
 // TypeScript by itself.
 import {spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
@@ -41,7 +40,7 @@ if (name === '--build') {
 function sources() {
   const files = ['tsconfig.json', 'package-lock.json'].map((file) => path.join(root, file))
   for (const name of readdirSync(path.join(root, 'pipeline'), {recursive: true, encoding: 'utf8'})) {
-    if (/\.(?:ts|yml|json)$/u.test(name)) files.push(path.join(root, 'pipeline', name))
+    if (/\.(?:ts|mts|mjs|yml|json)$/u.test(name)) files.push(path.join(root, 'pipeline', name))
   }
   return files.filter((file) => existsSync(file))
 }
@@ -62,20 +61,16 @@ async function build() {
     process.stderr.write('build failed: see the TypeScript errors above\n')
     process.exit(1)
   }
-  const {parseDocument} = await import('yaml')
+  const {lexiconCopy} = await import('./lexicon-copy.mjs')
   for (const name of readdirSync(path.join(root, 'pipeline'), {recursive: true, encoding: 'utf8'})) {
     if (!/\.(?:yml|json)$/u.test(name)) continue
     const target = path.join(dist, 'pipeline', name)
     mkdirSync(path.dirname(target), {recursive: true})
     cpSync(path.join(root, 'pipeline', name), target)
     if (!name.endsWith('.yml')) continue
-    // A compiled copy of each lexicon, read instead of parsing the YAML at every start (see
-    // pipeline/lexicon.ts); one with a mistake gets none, so the run reports it with its position.
-    const text = readFileSync(target, 'utf8')
-    const document = parseDocument(text, {uniqueKeys: true})
-    if (document.errors.length > 0) continue
-    const sha256 = createHash('sha256').update(text).digest('hex')
-    writeFileSync(`${target}.json`, JSON.stringify({sha256, data: document.toJS()}) + '\n')
+    // A compiled copy of each lexicon, read instead of parsing the YAML at every start.
+    const copy = lexiconCopy(readFileSync(target, 'utf8'))
+    if (copy !== null) writeFileSync(`${target}.json`, copy)
   }
   writeFileSync(stamp, 'built from pipeline/ by launch.mjs\n')
 }
