@@ -27,6 +27,7 @@ const newsAnalysis: Preset = {
 type MarkupFronts = typeof import('./markup/index.ts')
 let markupFronts: Promise<MarkupFronts> | undefined
 let loadedFronts: MarkupFronts | undefined
+let markupError: Error | undefined
 
 /**
  * Load the Markdown and HTML parsers (remark, rehype and their retext
@@ -36,13 +37,22 @@ let loadedFronts: MarkupFronts | undefined
  */
 export async function loadMarkupParsers(): Promise<void> {
   markupFronts ??= import('./markup/index.ts')
-  loadedFronts = await markupFronts
+  try {
+    loadedFronts = await markupFronts
+  } catch (error) {
+    markupError = error as Error
+    throw error
+  }
 }
 
 /** The parser for a format: lines of plain text, or Markdown and HTML through their retext bridges. */
 function parserFor(format: ArticleFormat): Processor<Root> {
   if (format === 'text') return unified().use(retextEnglishLines) as unknown as Processor<Root>
-  if (!loadedFronts) throw new Error(`the ${format} parser is not loaded: await loadMarkupParsers() first`)
+  if (!loadedFronts) {
+    throw new Error(
+      markupError ? `cannot load the Markdown and HTML parsers: ${markupError.message}` : `the ${format} parser is not loaded: await loadMarkupParsers() first`
+    )
+  }
   const front = format === 'markdown' ? loadedFronts.markdownFront(unified()) : loadedFronts.htmlFront(unified())
   return front as unknown as Processor<Root>
 }

@@ -415,7 +415,8 @@ async function annotateAll(
   if (jobs === 1 || todo.length < parallelFrom) {
     // Loaded only when there is work: an unchanged re-run never pays for the pipeline.
     const {annotators, prepareFor, runTask} = await import('./task.ts')
-    await prepareFor(todo.map((index) => tasks[index]!))
+    // If the parsers cannot be loaded, each Markdown or HTML article reports it; the others go on.
+    await prepareFor(todo.map((index) => tasks[index]!)).catch(() => undefined)
     const annotator = annotators()
     for (const [position, index] of todo.entries()) {
       results[index] = runTask(tasks[index]!, annotator)

@@ -69,7 +69,6 @@ export function annotators(): (format: ArticleFormat) => Annotator {
 /** Annotate one article, merging the reviews of its existing annotation. Never throws. */
 export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Annotator): TaskResult {
   const format = articleFormat(task.articlePath)
-  const annotator = annotatorFor(format)
   const file = new VFile({path: task.articlePath, cwd: task.cwd})
   const result: TaskResult = {article: [], annotation: []}
   const fail = (reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): TaskResult => {
@@ -121,7 +120,8 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
   }
 
   try {
-    result.yaml = annotate(annotator, file, format)
+    // Made here, inside the try: a parser that could not be loaded fails this article, not the run.
+    result.yaml = annotate(annotatorFor(format), file, format)
   } catch (error) {
     return fail(`could not annotate: ${(error as Error).message}`)
   }

@@ -5,7 +5,7 @@ import {type Task, annotators, prepareFor, runTask} from './task.ts'
 const annotator = annotators()
 parentPort!.on('message', (message: {index: number; task: Task}) => {
   // Loaded once, on the first Markdown or HTML article; results go back by index, so order does not matter.
-  void prepareFor([message.task]).then(() => {
-    parentPort!.postMessage({index: message.index, result: runTask(message.task, annotator)})
-  })
+  const reply = (): void => parentPort!.postMessage({index: message.index, result: runTask(message.task, annotator)})
+  // If the parsers cannot be loaded, runTask reports that on the article.
+  void prepareFor([message.task]).then(reply, reply)
 })
