@@ -74,6 +74,12 @@ describe('readAnnotation', () => {
     expect(readQuickly(text)).toBeUndefined()
   })
 
+  it('reports an alias with no anchor at its place instead of failing', () => {
+    const text = firstReview('      status: verified\n      reviewer: x\n      date: ""\n      note: *see-above\n      evidence: []')
+    const line = text.split('\n').findIndex((row) => row.includes('*see-above')) + 1
+    expect(readAnnotation(text)).toEqual({problems: [{line, column: 13, message: 'YAML: Unresolved alias (the anchor must be set before the alias): see-above'}]})
+  })
+
   it('reports a comment in a file whose lines end in a lone CR', () => {
     const read = readAnnotation(careful[0]![1])
     expect('problems' in read).toBe(true)

@@ -59,7 +59,21 @@ export function readAnnotation(text: string, options: {positions?: boolean} = {}
 
   const problems: YamlProblem[] = [...commentProblems(document, text, at)]
   unquotedFalse(document)
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (error) {
+    // An alias with no anchor before it ("note: *see-above"): point at the alias.
+    let offset: number | undefined
+    visit(document, {
+      Alias: (_key, node) => {
+        if (node.resolve(document) !== undefined) return undefined
+        offset = node.range?.[0]
+        return visit.BREAK
+      }
+    })
+    return {problems: [at(offset, `YAML: ${(error as Error).message.split('\n')[0]}`)]}
+  }
   const validate = validator()
   if (!validate(value)) {
     for (const error of validate.errors ?? []) problems.push(schemaProblem(document, error, at))
