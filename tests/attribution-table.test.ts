@@ -1331,6 +1331,35 @@ const more: Case[] = [
   {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
+  },
+  {
+    sentence: 'Gov. Mike Pence on Thursday said that the state would appeal the ruling.',
+    expected: [
+      {source: 'Gov. Mike Pence', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the state would appeal the ruling']}
+    ]
+  },
+  {
+    sentence: 'Senator Warren last week wrote that the bank had misled its customers.',
+    expected: [
+      {source: 'Senator Warren', type: 'named-person', anonymous: false, basis: null, cue: 'wrote', content: ['the bank had misled its customers']}
+    ]
+  },
+  {
+    sentence: 'The mayor jokingly said that he would run again.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['he would run again']}]
+  },
+  {
+    // A word in -ly that is a noun stays in the subject.
+    sentence: 'The family said that they were relieved by the verdict.',
+    expected: [
+      {source: 'The family', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['they were relieved by the verdict']}
+    ]
+  },
+  {
+    sentence: 'The governor toured the flooded town on Monday and said that federal aid was on the way.',
+    expected: [
+      {source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['federal aid was on the way']}
+    ]
   }
 ]
 

@@ -93,6 +93,9 @@ export default function retextAttribution(): Transformer<Root> {
   const adverbs = lowerSet(cues.strings('adverbs'))
   const skippable = new Set([...auxiliaries, ...adverbs])
   const passive = lowerSet(cues.strings('passive'))
+  const lyNouns = lowerSet(cues.strings('ly-nouns'))
+  const timeWords = lowerSet(cues.strings('time-words'))
+  const timeModifiers = lowerSet(cues.strings('time-modifiers'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
   const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
   const objectStops = lowerSet(cues.strings('object-stops'))
@@ -469,8 +472,18 @@ export default function retextAttribution(): Transformer<Root> {
     }
     const previous = tokens[verb - 1]
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
-    let subjectEnd = skipAuxLeft(tokens, verb - 1)
+    let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
     if (subjectEnd < 0) return undefined
+    // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
+    // sentence's subject; without a plain one, the attribution is left to the participle rule.
+    let shared: Range | undefined
+    if (tokens[subjectEnd]!.lower === 'and' && !tokens[verb]!.lower.endsWith('ing')) {
+      const subject = sentenceSubject(tokens, subjectEnd)
+      const opening = subject ? tokens[subject.from]!.lower : ''
+      if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening)) {
+        shared = subject
+      }
+    }
     // A relative clause or an appositive between subject and verb ("Trump, who has
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
@@ -523,7 +536,11 @@ export default function retextAttribution(): Transformer<Root> {
       return undefined
     }
     let subjectStart = subjectEnd
-    while (subjectStart > 0 && !relative) {
+    if (shared) {
+      subjectStart = shared.from
+      subjectEnd = shared.to
+    }
+    while (subjectStart > 0 && !relative && !shared) {
       const candidate = tokens[subjectStart - 1]!
       if (!candidate.word) {
         // Marks inside a name: "CNN/ORC", "AT&T".
@@ -997,6 +1014,31 @@ export default function retextAttribution(): Transformer<Root> {
       if (isBreak(token) && !isComma(token)) return undefined
     }
     return undefined
+  }
+
+  /**
+   * "Trump jokingly said", "Gov. Mike Pence on Thursday said", "Sherman last month wrote":
+   * adverbs in -ly and time adjuncts between subject and verb are neither.
+   */
+  function skipPreverbal(tokens: Token[], index: number): number {
+    let cursor = index
+    for (;;) {
+      const token = tokens[cursor]
+      if (!token?.word || cursor === 0) return cursor
+      let next = cursor
+      if (token.text === token.lower && token.lower.length > 4 && token.lower.endsWith('ly') && !lyNouns.has(token.lower)) {
+        next = cursor - 1
+      } else if (timeWords.has(token.lower)) {
+        next = cursor - 1
+        while (next >= 0 && tokens[next]!.word && (timeWords.has(tokens[next]!.lower) || timeModifiers.has(tokens[next]!.lower))) next--
+        // "a poll released last week showed": the adjunct belongs to the participle.
+        if (next >= 0 && tokens[next]!.text === tokens[next]!.lower && tokens[next]!.lower.endsWith('ed')) return cursor
+      }
+      if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
+      const before = skipAuxLeft(tokens, next)
+      if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
+      cursor = before
+    }
   }
 
   function skipAuxLeft(tokens: Token[], index: number): number {
