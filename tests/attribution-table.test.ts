@@ -1360,6 +1360,44 @@ const more: Case[] = [
     expected: [
       {source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['federal aid was on the way']}
     ]
+  },
+  {
+    sentence: 'Jacob Miller, 24, a teacher from Dayton, said that the schools needed more money.',
+    expected: [
+      {
+        source: 'Jacob Miller, 24, a teacher from Dayton',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the schools needed more money']
+      }
+    ]
+  },
+  {
+    // After an appositive, a relative clause still is no part of the source.
+    sentence: 'Anna Ruiz, a baker, who opened her shop in May, said that sales had doubled.',
+    expected: [{source: 'Anna Ruiz, a baker', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['sales had doubled']}]
+  },
+  {
+    // An adjunct opening the sentence is no name before the appositive.
+    sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
+    expected: [
+      {source: 'the mayor, a Democrat', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the park would reopen']}
+    ]
+  },
+  {
+    sentence: 'Reince Priebus, the party chairman, on Tuesday said that the rules would not change.',
+    expected: [
+      {
+        source: 'Reince Priebus, the party chairman',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the rules would not change']
+      }
+    ]
   }
 ]
 

@@ -488,6 +488,8 @@ export default function retextAttribution(): Transformer<Root> {
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
     let sourceEnd: number | undefined
+    // Whether an appositive or a relative clause was set off by commas before the verb.
+    let setOff = false
     // "Murphy, though, said": a parenthetical adverb is neither source nor cue.
     if (isComma(tokens[subjectEnd])) {
       let open = subjectEnd - 1
@@ -510,6 +512,7 @@ export default function retextAttribution(): Transformer<Root> {
       const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
+      setOff = true
     }
     // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
     if (tokens[subjectEnd]?.text === ')') {
@@ -555,6 +558,16 @@ export default function retextAttribution(): Transformer<Root> {
       subjectStart--
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    // "Jacob Shiansky, 24, who was visiting …, said", "Paul Porter, a truck driver from Ava, Mo.,
+    // said": appositives in a row after a name opening the sentence are all the source's.
+    if (!relative && !shared && setOff && isComma(tokens[subjectStart - 1])) {
+      const start = appositiveChain(tokens, subjectStart)
+      if (start !== undefined) {
+        sourceEnd ??= subjectEnd
+        subjectStart = start
+        subjectEnd = start
+      }
+    }
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
     // "Just 28 percent of voters said": an adverb may open the subject, before a number.
@@ -619,6 +632,35 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (!content) return undefined
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /**
+   * The start of a name opening the sentence, before appositives separated by
+   * commas that end at `segment` (the first word after a comma): "Willie Minor,
+   * an actor in Dallas, who runs …". Undefined when the sentence does not open so.
+   */
+  function appositiveChain(tokens: Token[], segment: number): number | undefined {
+    const opening = contentStart(tokens, 0)
+    const first = tokens[segment]
+    if (!first?.word || typer.isPronoun(first) || (isCapitalised(first) && !nounMarkers.has(first.lower) && !/^\d/u.test(first.text))) return undefined
+    let comma = segment - 1
+    for (let hops = 0; hops < 4; hops++) {
+      let start = comma
+      while (start > opening && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1])) start--
+      const words = tokens.slice(start, comma)
+      if (words.length === 0 || words.some((token) => !token.word && !/^[/&.-]$/u.test(token.text))) return undefined
+      if (start === opening) {
+        // The name: a few capitalised words ("Gov. Phil Bryant"), none of them a verb.
+        const name = words[0]!.lower
+        if (words.length > 6 || typer.isPronoun(words[0]!) || skippable.has(name) || name.endsWith('ly') || prepositions.has(name) || timeWords.has(name)) return undefined
+        if (discourseMarkers.match(tokens, start) !== undefined) return undefined
+        if (words.some((token, index) => (token.word && !isCapitalised(token)) || isVerbCue(tokens, start + index) || boundaries.has(token.lower))) return undefined
+        return start
+      }
+      if (!isComma(tokens[start - 1]) || words.some((token, index) => isVerbCue(tokens, start + index))) return undefined
+      comma = start - 1
+    }
+    return undefined
   }
 
   /**
@@ -1034,6 +1076,8 @@ export default function retextAttribution(): Transformer<Root> {
         // "a poll released last week showed": the adjunct belongs to the participle.
         if (next >= 0 && tokens[next]!.text === tokens[next]!.lower && tokens[next]!.lower.endsWith('ed')) return cursor
       }
+      // "Reince Priebus, the GOP chairman, on Tuesday said": the appositive's comma.
+      if (next !== cursor && isComma(tokens[next]) && next > 0) return next
       if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
       const before = skipAuxLeft(tokens, next)
       if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
