@@ -1380,6 +1380,33 @@ const more: Case[] = [
     expected: [{source: 'Anna Ruiz, a baker', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['sales had doubled']}]
   },
   {
+    // An opening phrase without quotes, then a quote after the cue: the quote is what was said.
+    sentence: 'Reflecting on his years as a prosecutor, the senator said, “I never knew what a jury would do.”',
+    expected: [
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['I never knew what a jury would do']}
+    ]
+  },
+  {
+    sentence: 'In a statement, the company said, “We are reviewing the decision.”',
+    expected: [
+      {source: 'the company', type: 'named-organisation', anonymous: false, basis: null, cue: 'said', content: ['We are reviewing the decision']}
+    ]
+  },
+  {
+    // A quote before the source still makes the cue postposed, the second quote its continuation.
+    sentence: '“We will win this state,” the senator said, “and then we will win the country.”',
+    expected: [
+      {
+        source: 'the senator',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['We will win this state', 'and then we will win the country']
+      }
+    ]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [

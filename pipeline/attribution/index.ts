@@ -373,6 +373,9 @@ export default function retextAttribution(): Transformer<Root> {
       return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: fullSource}, content: ranges}
     }
 
+    // "Reflecting on his career, the senator said, “…”": with no quote before the source and one
+    // right after the cue, the quote is what was said (preposed), not the words before.
+    if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
     // "…, the people familiar with the talks said."
     let sourceStart = beforeVerb
     while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
