@@ -1407,6 +1407,26 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: 'In Iowa, the senator attacked the plan and said that it would raise taxes.',
+    expected: [
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'attacked', content: ['the plan']},
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['it would raise taxes']}
+    ]
+  },
+  {
+    sentence: 'Sen. Bernie Sanders (I-Vt.) on Saturday said that the race was far from over.',
+    expected: [
+      {
+        source: 'Sen. Bernie Sanders (I-Vt.)',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the race was far from over']
+      }
+    ]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [

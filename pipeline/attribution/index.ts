@@ -481,10 +481,15 @@ export default function retextAttribution(): Transformer<Root> {
     // sentence's subject; without a plain one, the attribution is left to the participle rule.
     let shared: Range | undefined
     if (tokens[subjectEnd]!.lower === 'and' && !tokens[verb]!.lower.endsWith('ing')) {
-      const subject = sentenceSubject(tokens, subjectEnd)
-      const opening = subject ? tokens[subject.from]!.lower : ''
-      if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening)) {
-        shared = subject
+      // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
+      let comma = subjectEnd - 1
+      while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
+      for (const subject of [sentenceSubject(tokens, subjectEnd), comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null]) {
+        const opening = subject ? tokens[subject.from]!.lower : ''
+        if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening)) {
+          shared = subject
+          break
+        }
       }
     }
     // A relative clause or an appositive between subject and verb ("Trump, who has
@@ -757,12 +762,12 @@ export default function retextAttribution(): Transformer<Root> {
    * determiner the words up to one that reads as a verb ("The mayor spoke
    * for …"). Null when the sentence opens with none of these.
    */
-  function sentenceSubject(tokens: Token[], before: number): Range | null {
-    const from = contentStart(tokens, 0)
+  function sentenceSubject(tokens: Token[], before: number, opening = 0): Range | null {
+    const from = contentStart(tokens, opening)
     const first = tokens[from]
     if (!first?.word || from >= before) return null
     if (typer.isPronoun(first)) return {from, to: from}
-    if (!isCapitalised(first)) return null
+    if (!isCapitalised(first) && !(opening > 0 && nounMarkers.has(first.lower))) return null
     const verbLike = (token: Token): boolean =>
       skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || /(?:ed|[^s]s)$/u.test(token.lower)
     let to = from
@@ -1079,8 +1084,9 @@ export default function retextAttribution(): Transformer<Root> {
         // "a poll released last week showed": the adjunct belongs to the participle.
         if (next >= 0 && tokens[next]!.text === tokens[next]!.lower && tokens[next]!.lower.endsWith('ed')) return cursor
       }
-      // "Reince Priebus, the GOP chairman, on Tuesday said": the appositive's comma.
-      if (next !== cursor && isComma(tokens[next]) && next > 0) return next
+      // "Reince Priebus, the GOP chairman, on Tuesday said", "Sen. Bernie Sanders (I-Vt.) on
+      // Saturday said": the appositive's comma, the parenthesis.
+      if (next !== cursor && next > 0 && (isComma(tokens[next]) || tokens[next]!.text === ')')) return next
       if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
       const before = skipAuxLeft(tokens, next)
       if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
