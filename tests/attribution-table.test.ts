@@ -750,7 +750,7 @@ const preposed: Case[] = [
         anonymous: false,
         basis: null,
         cue: 'praised',
-        content: ['the agreement']
+        content: ['the agreement as a historic step']
       }
     ]
   }
@@ -1425,6 +1425,25 @@ const more: Case[] = [
         content: ['the race was far from over']
       }
     ]
+  },
+  {
+    sentence: 'The senator described the plan as a giveaway to the rich.',
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'described', content: ['the plan as a giveaway to the rich']}
+    ]
+  },
+  {
+    sentence: 'The mayor proposed a ban on plastic bags.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'proposed', content: ['a ban on plastic bags']}]
+  },
+  {
+    // "on" before a day ends the object.
+    sentence: 'The mayor praised the pledge on Monday.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'praised', content: ['the pledge']}]
+  },
+  {
+    sentence: 'The governor praised his deep and genuine faith.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'praised', content: ['his deep and genuine faith']}]
   },
   {
     // An adjunct opening the sentence is no name before the appositive.

@@ -1033,7 +1033,10 @@ export default function retextAttribution(): Transformer<Root> {
   function objectOf(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
     let to = from
     if (!tokens[from]?.word || objectStops.has(tokens[from]!.lower)) return undefined
-    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) to++
+    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) {
+      if (tokens[to + 1]!.lower === 'on' && timeWords.has(tokens[to + 2]?.lower ?? '')) break
+      to++
+    }
     return trim(tokens, from, to)
   }
 
