@@ -1446,6 +1446,22 @@ const more: Case[] = [
     expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'praised', content: ['his deep and genuine faith']}]
   },
   {
+    sentence: 'The senator assailed the proposal as reckless.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'assailed', content: ['the proposal as reckless']}]
+  },
+  {
+    sentence: 'Critics derided the plan as a gimmick.',
+    expected: [{source: 'Critics', type: 'unnamed-group', anonymous: true, basis: null, cue: 'derided', content: ['the plan as a gimmick']}]
+  },
+  {
+    sentence: 'Many voters oppose the tax increase.',
+    expected: [{source: 'Many voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'oppose', content: ['the tax increase']}]
+  },
+  {
+    sentence: 'The governor spoke for an hour, thanking volunteers for their work.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'thanking', content: ['volunteers for their work']}]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [
