@@ -1462,6 +1462,21 @@ const more: Case[] = [
     expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'thanking', content: ['volunteers for their work']}]
   },
   {
+    // A time adjunct after "Asked"; a sentence opening with a cue verb has no plain subject to share.
+    sentence: 'Asked on Monday whether she would run again, the mayor smiled and said, “We will see.”',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'Asked', content: ['whether she would run again']},
+      {source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['We will see']}
+    ]
+  },
+  {
+    sentence: 'Asked Tuesday about the audit, the governor said he had not read it.',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'Asked', content: ['about the audit']},
+      {source: 'the governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['he had not read it']}
+    ]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [

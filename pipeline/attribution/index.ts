@@ -486,7 +486,7 @@ export default function retextAttribution(): Transformer<Root> {
       while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
       for (const subject of [sentenceSubject(tokens, subjectEnd), comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null]) {
         const opening = subject ? tokens[subject.from]!.lower : ''
-        if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening)) {
+        if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
           shared = subject
           break
         }
@@ -879,11 +879,14 @@ export default function retextAttribution(): Transformer<Root> {
     const previous = tokens[verb - 1]
     const opening = verb === contentStart(tokens, 0)
     if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
-    const next = tokens[verb + 1]
+    // "Asked on Monday whether …", "Asked Tuesday about …": a time adjunct may come first.
+    let after = verb + 1
+    while (after < verb + 4 && tokens[after]?.word && (timeWords.has(tokens[after]!.lower) || timeModifiers.has(tokens[after]!.lower))) after++
+    const next = tokens[after]
     if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
     let end = verb + 1
     while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
-    const content = trim(tokens, verb + 1, end)
+    const content = trim(tokens, after, end)
     if (!content) return undefined
     const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
     return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
