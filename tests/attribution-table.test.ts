@@ -1477,6 +1477,20 @@ const more: Case[] = [
     ]
   },
   {
+    // After "told" comes the audience, not the source.
+    sentence: '“We will win this state,” Jane Doe, a campaign aide, told CNN.',
+    expected: [
+      {
+        source: 'Jane Doe, a campaign aide',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['We will win this state']
+      }
+    ]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [
