@@ -1491,6 +1491,30 @@ const more: Case[] = [
     ]
   },
   {
+    sentence: 'Her advisers and allies said that the campaign would go on.',
+    expected: [
+      {source: 'Her advisers and allies', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['the campaign would go on']}
+    ]
+  },
+  {
+    sentence: 'Cyber security experts and U.S. officials warned that the attack was not over.',
+    expected: [
+      {
+        source: 'Cyber security experts and U.S. officials',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'warned',
+        content: ['the attack was not over']
+      }
+    ]
+  },
+  {
+    // A clause before "and" (a verb form in it) is no part of the subject.
+    sentence: 'The plan passed and officials said that it would take effect in May.',
+    expected: [{source: 'officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['it would take effect in May']}]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [

@@ -562,7 +562,7 @@ export default function retextAttribution(): Transformer<Root> {
         break
       }
       if (boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? ''))) break
+      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? '')) && !nounConjunct(tokens, subjectStart - 1)) break
       subjectStart--
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
@@ -640,6 +640,24 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (!content) return undefined
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /**
+   * "Politicians and even some technologists said", "His campaign and much of the media
+   * said": the words from the clause's start to the "and" at `and` read as a noun phrase
+   * (a few words, none a verb form), so the conjunction joins two subjects.
+   */
+  function nounConjunct(tokens: Token[], and: number): boolean {
+    let start = and
+    while (start > 0 && tokens[start - 1]!.word && and - start < 6) start--
+    if (start === and || (start > 0 && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1]))) return false
+    if (start !== contentStart(tokens, 0) && !isComma(tokens[start - 1])) return false
+    for (let index = start; index < and; index++) {
+      const token = tokens[index]!
+      if (/(?:ed|ing)$/u.test(token.lower) || skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || boundaries.has(token.lower)) return false
+      if (prepositions.has(token.lower) || typer.isPronoun(token)) return false
+    }
+    return true
   }
 
   /**
