@@ -1515,6 +1515,17 @@ const more: Case[] = [
     expected: [{source: 'officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['it would take effect in May']}]
   },
   {
+    // The participle's source is the subject after the opening adjunct, not the whole clause.
+    sentence: 'On Sunday, Mr. Trump visited a factory in Ohio, saying that jobs would return.',
+    expected: [
+      {source: 'Mr. Trump', type: 'named-person', anonymous: false, basis: null, cue: 'saying', content: ['jobs would return']}
+    ]
+  },
+  {
+    sentence: 'Then, she toured the border, calling the situation a crisis.',
+    expected: [{source: 'she', type: 'pronoun', anonymous: false, basis: null, cue: 'calling', content: ['the situation a crisis']}]
+  },
+  {
     // An adjunct opening the sentence is no name before the appositive.
     sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
     expected: [

@@ -475,6 +475,8 @@ export default function retextAttribution(): Transformer<Root> {
     }
     const previous = tokens[verb - 1]
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
+    // "…, saying that …": a participle after a comma is the participle rule's.
+    if (isComma(previous) && isAdjunctParticiple(tokens, verb)) return undefined
     let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
     if (subjectEnd < 0) return undefined
     // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
@@ -784,6 +786,13 @@ export default function retextAttribution(): Transformer<Root> {
     const from = contentStart(tokens, opening)
     const first = tokens[from]
     if (!first?.word || from >= before) return null
+    // "On Sunday, Mr. Trump …", "Then, he …": an opening adjunct, then the subject after its comma.
+    const lower = first.lower
+    if (prepositions.has(lower) || skippable.has(lower) || boundaries.has(lower) || subordinators.has(lower) || timeWords.has(lower) || timeModifiers.has(lower)) {
+      let comma = from + 1
+      while (comma < before && comma - from < 10 && !isBreak(tokens[comma])) comma++
+      return isComma(tokens[comma]) && comma + 1 < before ? sentenceSubject(tokens, before, comma + 1) : null
+    }
     if (typer.isPronoun(first)) return {from, to: from}
     if (!isCapitalised(first) && !(opening > 0 && nounMarkers.has(first.lower))) return null
     const verbLike = (token: Token): boolean =>
