@@ -750,7 +750,7 @@ const preposed: Case[] = [
         anonymous: false,
         basis: null,
         cue: 'praised',
-        content: ['the agreement']
+        content: ['the agreement as a historic step']
       }
     ]
   }
@@ -1331,6 +1331,219 @@ const more: Case[] = [
   {
     sentence: 'The union called for an independent inquiry.',
     expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'called for', content: ['an independent inquiry']}]
+  },
+  {
+    sentence: 'Gov. Mike Pence on Thursday said that the state would appeal the ruling.',
+    expected: [
+      {source: 'Gov. Mike Pence', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the state would appeal the ruling']}
+    ]
+  },
+  {
+    sentence: 'Senator Warren last week wrote that the bank had misled its customers.',
+    expected: [
+      {source: 'Senator Warren', type: 'named-person', anonymous: false, basis: null, cue: 'wrote', content: ['the bank had misled its customers']}
+    ]
+  },
+  {
+    sentence: 'The mayor jokingly said that he would run again.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['he would run again']}]
+  },
+  {
+    // A word in -ly that is a noun stays in the subject.
+    sentence: 'The family said that they were relieved by the verdict.',
+    expected: [
+      {source: 'The family', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['they were relieved by the verdict']}
+    ]
+  },
+  {
+    sentence: 'The governor toured the flooded town on Monday and said that federal aid was on the way.',
+    expected: [
+      {source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['federal aid was on the way']}
+    ]
+  },
+  {
+    sentence: 'Jacob Miller, 24, a teacher from Dayton, said that the schools needed more money.',
+    expected: [
+      {
+        source: 'Jacob Miller, 24, a teacher from Dayton',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the schools needed more money']
+      }
+    ]
+  },
+  {
+    // After an appositive, a relative clause still is no part of the source.
+    sentence: 'Anna Ruiz, a baker, who opened her shop in May, said that sales had doubled.',
+    expected: [{source: 'Anna Ruiz, a baker', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['sales had doubled']}]
+  },
+  {
+    // An opening phrase without quotes, then a quote after the cue: the quote is what was said.
+    sentence: 'Reflecting on his years as a prosecutor, the senator said, “I never knew what a jury would do.”',
+    expected: [
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['I never knew what a jury would do']}
+    ]
+  },
+  {
+    sentence: 'In a statement, the company said, “We are reviewing the decision.”',
+    expected: [
+      {source: 'the company', type: 'named-organisation', anonymous: false, basis: null, cue: 'said', content: ['We are reviewing the decision']}
+    ]
+  },
+  {
+    // A quote before the source still makes the cue postposed, the second quote its continuation.
+    sentence: '“We will win this state,” the senator said, “and then we will win the country.”',
+    expected: [
+      {
+        source: 'the senator',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'said',
+        content: ['We will win this state', 'and then we will win the country']
+      }
+    ]
+  },
+  {
+    sentence: 'In Iowa, the senator attacked the plan and said that it would raise taxes.',
+    expected: [
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'attacked', content: ['the plan']},
+      {source: 'the senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['it would raise taxes']}
+    ]
+  },
+  {
+    sentence: 'Sen. Bernie Sanders (I-Vt.) on Saturday said that the race was far from over.',
+    expected: [
+      {
+        source: 'Sen. Bernie Sanders (I-Vt.)',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the race was far from over']
+      }
+    ]
+  },
+  {
+    sentence: 'The senator described the plan as a giveaway to the rich.',
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'described', content: ['the plan as a giveaway to the rich']}
+    ]
+  },
+  {
+    sentence: 'The mayor proposed a ban on plastic bags.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'proposed', content: ['a ban on plastic bags']}]
+  },
+  {
+    // "on" before a day ends the object.
+    sentence: 'The mayor praised the pledge on Monday.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'praised', content: ['the pledge']}]
+  },
+  {
+    sentence: 'The governor praised his deep and genuine faith.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'praised', content: ['his deep and genuine faith']}]
+  },
+  {
+    sentence: 'The senator assailed the proposal as reckless.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'assailed', content: ['the proposal as reckless']}]
+  },
+  {
+    sentence: 'Critics derided the plan as a gimmick.',
+    expected: [{source: 'Critics', type: 'unnamed-group', anonymous: true, basis: null, cue: 'derided', content: ['the plan as a gimmick']}]
+  },
+  {
+    sentence: 'Many voters oppose the tax increase.',
+    expected: [{source: 'Many voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'oppose', content: ['the tax increase']}]
+  },
+  {
+    sentence: 'The governor spoke for an hour, thanking volunteers for their work.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'thanking', content: ['volunteers for their work']}]
+  },
+  {
+    // A time adjunct after "Asked"; a sentence opening with a cue verb has no plain subject to share.
+    sentence: 'Asked on Monday whether she would run again, the mayor smiled and said, “We will see.”',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'Asked', content: ['whether she would run again']},
+      {source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['We will see']}
+    ]
+  },
+  {
+    sentence: 'Asked Tuesday about the audit, the governor said he had not read it.',
+    expected: [
+      {source: null, type: null, anonymous: null, basis: null, cue: 'Asked', content: ['about the audit']},
+      {source: 'the governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['he had not read it']}
+    ]
+  },
+  {
+    // After "told" comes the audience, not the source.
+    sentence: '“We will win this state,” Jane Doe, a campaign aide, told CNN.',
+    expected: [
+      {
+        source: 'Jane Doe, a campaign aide',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'told',
+        content: ['We will win this state']
+      }
+    ]
+  },
+  {
+    sentence: 'Her advisers and allies said that the campaign would go on.',
+    expected: [
+      {source: 'Her advisers and allies', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['the campaign would go on']}
+    ]
+  },
+  {
+    sentence: 'Cyber security experts and U.S. officials warned that the attack was not over.',
+    expected: [
+      {
+        source: 'Cyber security experts and U.S. officials',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'warned',
+        content: ['the attack was not over']
+      }
+    ]
+  },
+  {
+    // A clause before "and" (a verb form in it) is no part of the subject.
+    sentence: 'The plan passed and officials said that it would take effect in May.',
+    expected: [{source: 'officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['it would take effect in May']}]
+  },
+  {
+    // The participle's source is the subject after the opening adjunct, not the whole clause.
+    sentence: 'On Sunday, Mr. Trump visited a factory in Ohio, saying that jobs would return.',
+    expected: [
+      {source: 'Mr. Trump', type: 'named-person', anonymous: false, basis: null, cue: 'saying', content: ['jobs would return']}
+    ]
+  },
+  {
+    sentence: 'Then, she toured the border, calling the situation a crisis.',
+    expected: [{source: 'she', type: 'pronoun', anonymous: false, basis: null, cue: 'calling', content: ['the situation a crisis']}]
+  },
+  {
+    // An adjunct opening the sentence is no name before the appositive.
+    sentence: 'On Friday, the mayor, a Democrat, said that the park would reopen.',
+    expected: [
+      {source: 'the mayor, a Democrat', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the park would reopen']}
+    ]
+  },
+  {
+    sentence: 'Reince Priebus, the party chairman, on Tuesday said that the rules would not change.',
+    expected: [
+      {
+        source: 'Reince Priebus, the party chairman',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the rules would not change']
+      }
+    ]
   }
 ]
 

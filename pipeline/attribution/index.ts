@@ -93,6 +93,9 @@ export default function retextAttribution(): Transformer<Root> {
   const adverbs = lowerSet(cues.strings('adverbs'))
   const skippable = new Set([...auxiliaries, ...adverbs])
   const passive = lowerSet(cues.strings('passive'))
+  const lyNouns = lowerSet(cues.strings('ly-nouns'))
+  const timeWords = lowerSet(cues.strings('time-words'))
+  const timeModifiers = lowerSet(cues.strings('time-modifiers'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
   const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
   const objectStops = lowerSet(cues.strings('object-stops'))
@@ -370,6 +373,9 @@ export default function retextAttribution(): Transformer<Root> {
       return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: fullSource}, content: ranges}
     }
 
+    // "Reflecting on his career, the senator said, “…”": with no quote before the source and one
+    // right after the cue, the quote is what was said (preposed), not the words before.
+    if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
     // "…, the people familiar with the talks said."
     let sourceStart = beforeVerb
     while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
@@ -469,12 +475,31 @@ export default function retextAttribution(): Transformer<Root> {
     }
     const previous = tokens[verb - 1]
     if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
-    let subjectEnd = skipAuxLeft(tokens, verb - 1)
+    // "…, saying that …": a participle after a comma is the participle rule's.
+    if (isComma(previous) && isAdjunctParticiple(tokens, verb)) return undefined
+    let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
     if (subjectEnd < 0) return undefined
+    // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
+    // sentence's subject; without a plain one, the attribution is left to the participle rule.
+    let shared: Range | undefined
+    if (tokens[subjectEnd]!.lower === 'and' && !tokens[verb]!.lower.endsWith('ing')) {
+      // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
+      let comma = subjectEnd - 1
+      while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
+      for (const subject of [sentenceSubject(tokens, subjectEnd), comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null]) {
+        const opening = subject ? tokens[subject.from]!.lower : ''
+        if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
+          shared = subject
+          break
+        }
+      }
+    }
     // A relative clause or an appositive between subject and verb ("Trump, who has
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
     let sourceEnd: number | undefined
+    // Whether an appositive or a relative clause was set off by commas before the verb.
+    let setOff = false
     // "Murphy, though, said": a parenthetical adverb is neither source nor cue.
     if (isComma(tokens[subjectEnd])) {
       let open = subjectEnd - 1
@@ -497,6 +522,7 @@ export default function retextAttribution(): Transformer<Root> {
       const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
+      setOff = true
     }
     // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
     if (tokens[subjectEnd]?.text === ')') {
@@ -523,7 +549,11 @@ export default function retextAttribution(): Transformer<Root> {
       return undefined
     }
     let subjectStart = subjectEnd
-    while (subjectStart > 0 && !relative) {
+    if (shared) {
+      subjectStart = shared.from
+      subjectEnd = shared.to
+    }
+    while (subjectStart > 0 && !relative && !shared) {
       const candidate = tokens[subjectStart - 1]!
       if (!candidate.word) {
         // Marks inside a name: "CNN/ORC", "AT&T".
@@ -534,10 +564,20 @@ export default function retextAttribution(): Transformer<Root> {
         break
       }
       if (boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? ''))) break
+      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? '')) && !nounConjunct(tokens, subjectStart - 1)) break
       subjectStart--
     }
     subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    // "Jacob Shiansky, 24, who was visiting …, said", "Paul Porter, a truck driver from Ava, Mo.,
+    // said": appositives in a row after a name opening the sentence are all the source's.
+    if (!relative && !shared && setOff && isComma(tokens[subjectStart - 1])) {
+      const start = appositiveChain(tokens, subjectStart)
+      if (start !== undefined) {
+        sourceEnd ??= subjectEnd
+        subjectStart = start
+        subjectEnd = start
+      }
+    }
     if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
     const first = tokens[subjectStart]!
     // "Just 28 percent of voters said": an adverb may open the subject, before a number.
@@ -602,6 +642,53 @@ export default function retextAttribution(): Transformer<Root> {
     }
     if (!content) return undefined
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+  }
+
+  /**
+   * "Politicians and even some technologists said", "His campaign and much of the media
+   * said": the words from the clause's start to the "and" at `and` read as a noun phrase
+   * (a few words, none a verb form), so the conjunction joins two subjects.
+   */
+  function nounConjunct(tokens: Token[], and: number): boolean {
+    let start = and
+    while (start > 0 && tokens[start - 1]!.word && and - start < 6) start--
+    if (start === and || (start > 0 && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1]))) return false
+    if (start !== contentStart(tokens, 0) && !isComma(tokens[start - 1])) return false
+    for (let index = start; index < and; index++) {
+      const token = tokens[index]!
+      if (/(?:ed|ing)$/u.test(token.lower) || skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || boundaries.has(token.lower)) return false
+      if (prepositions.has(token.lower) || typer.isPronoun(token)) return false
+    }
+    return true
+  }
+
+  /**
+   * The start of a name opening the sentence, before appositives separated by
+   * commas that end at `segment` (the first word after a comma): "Willie Minor,
+   * an actor in Dallas, who runs …". Undefined when the sentence does not open so.
+   */
+  function appositiveChain(tokens: Token[], segment: number): number | undefined {
+    const opening = contentStart(tokens, 0)
+    const first = tokens[segment]
+    if (!first?.word || typer.isPronoun(first) || (isCapitalised(first) && !nounMarkers.has(first.lower) && !/^\d/u.test(first.text))) return undefined
+    let comma = segment - 1
+    for (let hops = 0; hops < 4; hops++) {
+      let start = comma
+      while (start > opening && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1])) start--
+      const words = tokens.slice(start, comma)
+      if (words.length === 0 || words.some((token) => !token.word && !/^[/&.-]$/u.test(token.text))) return undefined
+      if (start === opening) {
+        // The name: a few capitalised words ("Gov. Phil Bryant"), none of them a verb.
+        const name = words[0]!.lower
+        if (words.length > 6 || typer.isPronoun(words[0]!) || skippable.has(name) || name.endsWith('ly') || prepositions.has(name) || timeWords.has(name)) return undefined
+        if (discourseMarkers.match(tokens, start) !== undefined) return undefined
+        if (words.some((token, index) => (token.word && !isCapitalised(token)) || isVerbCue(tokens, start + index) || boundaries.has(token.lower))) return undefined
+        return start
+      }
+      if (!isComma(tokens[start - 1]) || words.some((token, index) => isVerbCue(tokens, start + index))) return undefined
+      comma = start - 1
+    }
+    return undefined
   }
 
   /**
@@ -695,12 +782,19 @@ export default function retextAttribution(): Transformer<Root> {
    * determiner the words up to one that reads as a verb ("The mayor spoke
    * for …"). Null when the sentence opens with none of these.
    */
-  function sentenceSubject(tokens: Token[], before: number): Range | null {
-    const from = contentStart(tokens, 0)
+  function sentenceSubject(tokens: Token[], before: number, opening = 0): Range | null {
+    const from = contentStart(tokens, opening)
     const first = tokens[from]
     if (!first?.word || from >= before) return null
+    // "On Sunday, Mr. Trump …", "Then, he …": an opening adjunct, then the subject after its comma.
+    const lower = first.lower
+    if (prepositions.has(lower) || skippable.has(lower) || boundaries.has(lower) || subordinators.has(lower) || timeWords.has(lower) || timeModifiers.has(lower)) {
+      let comma = from + 1
+      while (comma < before && comma - from < 10 && !isBreak(tokens[comma])) comma++
+      return isComma(tokens[comma]) && comma + 1 < before ? sentenceSubject(tokens, before, comma + 1) : null
+    }
     if (typer.isPronoun(first)) return {from, to: from}
-    if (!isCapitalised(first)) return null
+    if (!isCapitalised(first) && !(opening > 0 && nounMarkers.has(first.lower))) return null
     const verbLike = (token: Token): boolean =>
       skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || /(?:ed|[^s]s)$/u.test(token.lower)
     let to = from
@@ -812,11 +906,14 @@ export default function retextAttribution(): Transformer<Root> {
     const previous = tokens[verb - 1]
     const opening = verb === contentStart(tokens, 0)
     if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
-    const next = tokens[verb + 1]
+    // "Asked on Monday whether …", "Asked Tuesday about …": a time adjunct may come first.
+    let after = verb + 1
+    while (after < verb + 4 && tokens[after]?.word && (timeWords.has(tokens[after]!.lower) || timeModifiers.has(tokens[after]!.lower))) after++
+    const next = tokens[after]
     if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
     let end = verb + 1
     while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
-    const content = trim(tokens, verb + 1, end)
+    const content = trim(tokens, after, end)
     if (!content) return undefined
     const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
     return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
@@ -966,7 +1063,10 @@ export default function retextAttribution(): Transformer<Root> {
   function objectOf(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
     let to = from
     if (!tokens[from]?.word || objectStops.has(tokens[from]!.lower)) return undefined
-    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) to++
+    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) {
+      if (tokens[to + 1]!.lower === 'on' && timeWords.has(tokens[to + 2]?.lower ?? '')) break
+      to++
+    }
     return trim(tokens, from, to)
   }
 
@@ -997,6 +1097,34 @@ export default function retextAttribution(): Transformer<Root> {
       if (isBreak(token) && !isComma(token)) return undefined
     }
     return undefined
+  }
+
+  /**
+   * "Trump jokingly said", "Gov. Mike Pence on Thursday said", "Sherman last month wrote":
+   * adverbs in -ly and time adjuncts between subject and verb are neither.
+   */
+  function skipPreverbal(tokens: Token[], index: number): number {
+    let cursor = index
+    for (;;) {
+      const token = tokens[cursor]
+      if (!token?.word || cursor === 0) return cursor
+      let next = cursor
+      if (token.text === token.lower && token.lower.length > 4 && token.lower.endsWith('ly') && !lyNouns.has(token.lower)) {
+        next = cursor - 1
+      } else if (timeWords.has(token.lower)) {
+        next = cursor - 1
+        while (next >= 0 && tokens[next]!.word && (timeWords.has(tokens[next]!.lower) || timeModifiers.has(tokens[next]!.lower))) next--
+        // "a poll released last week showed": the adjunct belongs to the participle.
+        if (next >= 0 && tokens[next]!.text === tokens[next]!.lower && tokens[next]!.lower.endsWith('ed')) return cursor
+      }
+      // "Reince Priebus, the GOP chairman, on Tuesday said", "Sen. Bernie Sanders (I-Vt.) on
+      // Saturday said": the appositive's comma, the parenthesis.
+      if (next !== cursor && next > 0 && (isComma(tokens[next]) || tokens[next]!.text === ')')) return next
+      if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
+      const before = skipAuxLeft(tokens, next)
+      if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
+      cursor = before
+    }
   }
 
   function skipAuxLeft(tokens: Token[], index: number): number {
