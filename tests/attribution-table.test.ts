@@ -452,12 +452,51 @@ const postposed: Case[] = [
     sentence: '“The labor market is cooling, but it is not collapsing,” said Diane Swonk, chief economist at KPMG.',
     expected: [
       {
-        source: 'Diane Swonk',
+        source: 'Diane Swonk, chief economist at KPMG',
         type: 'named-person',
         anonymous: false,
         basis: null,
         cue: 'said',
         content: ['The labor market is cooling, but it is not collapsing']
+      }
+    ]
+  },
+  {
+    sentence: '“Turnout among young voters was far lower than in 2008,” said Marcia Delgado, director of the Civic Engagement Lab at Tufts University.',
+    expected: [
+      {
+        source: 'Marcia Delgado, director of the Civic Engagement Lab at Tufts University',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['Turnout among young voters was far lower than in 2008']
+      }
+    ]
+  },
+  {
+    sentence: '“The ruling changes nothing for us,” said Paul Okafor, senior counsel at the Liberty Law Project.',
+    expected: [
+      {
+        source: 'Paul Okafor, senior counsel at the Liberty Law Project',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The ruling changes nothing for us']
+      }
+    ]
+  },
+  {
+    sentence: '“I have never missed a primary,” said Ellen Marsh, then walked back to her car.',
+    expected: [
+      {
+        source: 'Ellen Marsh',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['I have never missed a primary']
       }
     ]
   },

@@ -76,6 +76,7 @@ export default function retextAttribution(): Transformer<Root> {
   const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
   const inverting = lowerSet(cues.strings('inverting'))
   const nounMarkers = lowerSet(cues.strings('noun-markers'))
+  const appositiveTitles = lowerSet(cues.strings('appositive-titles'))
   const parentheticalAdverbs = new Phrases(cues.strings('parenthetical-adverbs'))
   const neverNouns = lowerSet(cues.strings('never-nouns'))
   const subordinators = lowerSet(cues.strings('subordinators'))
@@ -717,7 +718,7 @@ export default function retextAttribution(): Transformer<Root> {
   /** Words opening an appositive or relative clause after a name: "…, the president of …", "…, who …". */
   function appositiveOpener(token: Token | undefined): boolean {
     if (!token?.word) return false
-    return nounMarkers.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
+    return nounMarkers.has(token.lower) || appositiveTitles.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
   }
 
   /** "… and said …", "… but said …": a cue verb right after a conjunction, sharing the subject before it. */
