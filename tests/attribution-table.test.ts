@@ -545,6 +545,45 @@ const postposed: Case[] = [
 
 const preposed: Case[] = [
   {
+    sentence: 'The Interior Ministry released a statement on Tuesday saying that the talks would resume in May.',
+    expected: [
+      {
+        source: 'The Interior Ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'released a statement on Tuesday saying',
+        content: ['the talks would resume in May']
+      }
+    ]
+  },
+  {
+    sentence: 'Senator Mark Ellison issued a statement saying the bill would hurt rural hospitals.',
+    expected: [
+      {
+        source: 'Senator Mark Ellison',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'issued a statement saying',
+        content: ['the bill would hurt rural hospitals']
+      }
+    ]
+  },
+  {
+    sentence: 'The mayor released the audit on Friday, saying it showed no wrongdoing.',
+    expected: [
+      {
+        source: 'The mayor',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'saying',
+        content: ['it showed no wrongdoing']
+      }
+    ]
+  },
+  {
     sentence:
       'The Commerce Ministry said on Thursday that exports of rare earths would resume under a new licensing system.',
     expected: [

@@ -96,6 +96,7 @@ export default function retextAttribution(): Transformer<Root> {
   const passive = lowerSet(cues.strings('passive'))
   const lyNouns = lowerSet(cues.strings('ly-nouns'))
   const timeWords = lowerSet(cues.strings('time-words'))
+  const messageVerbs = lowerSet(cues.strings('message-verbs'))
   const timeModifiers = lowerSet(cues.strings('time-modifiers'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
   const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
@@ -240,6 +241,21 @@ export default function retextAttribution(): Transformer<Root> {
   function toAttribution(candidate: Candidate, tokens: Token[], text: TextView, sentence: number): Attribution {
     // The cue takes in the auxiliaries, adverbs and negation before its verb: "has also said".
     let cueFrom = candidate.cue.from
+    // "She released a statement Wednesday saying …": the message verb, its object and the
+    // participle are the cue; the subject before them alone is the source.
+    if (candidate.rule === 'preposed' && candidate.source && tokens[cueFrom]!.lower.endsWith('ing')) {
+      const {from, to} = candidate.source
+      for (let index = from + 1; index <= to && to - index < 10; index++) {
+        if (!messageVerbs.has(tokens[index]!.text) || isQuote(tokens[index - 1])) continue
+        if (tokens.slice(index, cueFrom).some((token) => isQuote(token))) break
+        let end = index - 1
+        while (end > from && (isComma(tokens[end]) || timeWords.has(tokens[end]!.lower) || tokens[end]!.lower === 'on')) end--
+        if (!tokens[end]!.word) break
+        candidate = {...candidate, source: {...candidate.source, to: end}}
+        cueFrom = index
+        break
+      }
+    }
     if (candidate.rule === 'postposed' || candidate.rule === 'preposed') {
       const owned = [...candidate.content, ...(candidate.source ? [candidate.source] : [])]
       while (cueFrom > 0 && tokens[cueFrom - 1]!.word && skippable.has(tokens[cueFrom - 1]!.lower) && !inside(cueFrom - 1, owned)) {
