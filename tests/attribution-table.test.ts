@@ -238,6 +238,19 @@ const accordingTo: Case[] = [
 
 const postposed: Case[] = [
   {
+    sentence: '“Our roads and bridges are crumbling," she said. "Families endure blackouts every summer."',
+    expected: [
+      {
+        source: 'she',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['Our roads and bridges are crumbling', 'Families endure blackouts every summer']
+      }
+    ]
+  },
+  {
     sentence: 'Talks will resume next week in Geneva, a senior administration official said.',
     expected: [
       {

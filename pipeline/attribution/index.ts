@@ -1259,6 +1259,11 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     else if (char === '”' && open && !open.toggle) {
       regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
       open = undefined
+    } else if (char === '"' && open && !open.toggle && mixedCloser(text, index, end)) {
+      // “We’re going to build a wall," he said: a straight mark closes a curly quote when no
+      // curly closer follows before the next curly opener.
+      regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
+      open = undefined
     } else if (char === '"' || doubled) {
       const length = doubled ? 2 : 1
       if (open === undefined) open = {at: index, length, toggle: true}
@@ -1270,6 +1275,16 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     }
   }
   return regions
+}
+
+/** Whether a straight mark at `index` stands where a curly “ left open should close. */
+function mixedCloser(text: string, index: number, end: number): boolean {
+  if (!/^[\s]?$/u.test(text[index + 1] ?? '') || index + 1 > end) return false
+  if (!/[,.!?\w]/u.test(text[index - 1] ?? '')) return false
+  const curlyClose = text.indexOf('”', index)
+  if (curlyClose === -1 || curlyClose >= end) return true
+  const nextOpen = text.indexOf('“', index)
+  return nextOpen !== -1 && nextOpen < curlyClose
 }
 
 /**
