@@ -238,6 +238,19 @@ const accordingTo: Case[] = [
 
 const postposed: Case[] = [
   {
+    sentence: '“We have the votes to pass it this week,” Rep. Dana Whitfield (D-Ore.) said.',
+    expected: [
+      {
+        source: 'Rep. Dana Whitfield (D-Ore.)',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We have the votes to pass it this week']
+      }
+    ]
+  },
+  {
     sentence: '“Our roads and bridges are crumbling," she said. "Families endure blackouts every summer."',
     expected: [
       {

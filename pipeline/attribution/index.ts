@@ -394,8 +394,14 @@ export default function retextAttribution(): Transformer<Root> {
     // right after the cue, the quote is what was said (preposed), not the words before.
     if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
     // "…, the people familiar with the talks said."
-    let sourceStart = beforeVerb
-    while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+    let sourceStart = parenthesisOpen(tokens, beforeVerb) ?? beforeVerb
+    for (;;) {
+      while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+      // "…,” Rep. Jim McDermott (D-Wash.) said: a short parenthesis is part of the source.
+      const open = parenthesisOpen(tokens, sourceStart - 1)
+      if (open === undefined || open === 0) break
+      sourceStart = open
+    }
     if (sourceStart === 0) return undefined
     const boundary = tokens[sourceStart - 1]!
     if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
@@ -1275,6 +1281,17 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     }
   }
   return regions
+}
+
+/** The "(" opening a short parenthesis that closes at `close`, with words inside and a word before it. */
+function parenthesisOpen(tokens: Token[], close: number): number | undefined {
+  if (tokens[close]?.text !== ')') return undefined
+  for (let index = close - 1; index >= Math.max(1, close - 6); index--) {
+    const token = tokens[index]!
+    if (token.text === '(') return index > close - 2 || !tokens[index - 1]?.word ? undefined : index
+    if (!token.word && token.text !== '-' && token.text !== '.' && token.text !== '–') return undefined
+  }
+  return undefined
 }
 
 /** Whether a straight mark at `index` stands where a curly “ left open should close. */
