@@ -60,6 +60,19 @@ function offsetMismatches(text: string, attributions: Attribution[]): string[] {
 
 const accordingTo: Case[] = [
   {
+    sentence: 'Ad spending on local television will top $4 billion this year, according to Karen Ruiz, an analyst at Borrell Associates.',
+    expected: [
+      {
+        source: 'Karen Ruiz, an analyst at Borrell Associates',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'according to',
+        content: ['Ad spending on local television will top $4 billion this year']
+      }
+    ]
+  },
+  {
     sentence:
       'According to a report released Tuesday by the Labor Department, job openings fell to their lowest level in three years.',
     expected: [

@@ -280,6 +280,21 @@ export default function retextAttribution(): Transformer<Root> {
     const sourceEnd = scanRight(tokens, phraseEnd)
     if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
     const source = {from: phraseEnd, to: sourceEnd}
+    // "…, according to Brian Wieser, an analyst at Pivotal Research Group.": an appositive running
+    // to the end of the sentence is the source's.
+    const last = lastContentIndex(tokens)
+    const opener = tokens[sourceEnd + 2]
+    if (from > contentStart(tokens, 0) && isComma(tokens[sourceEnd + 1]) && opener && !/^(?:who|whose|which)$/u.test(opener.lower) && !/^\d/u.test(opener.text) && appositiveOpener(opener)) {
+      let end = sourceEnd + 2
+      while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - phraseEnd < 30) end++
+      if (end === last) {
+        const source = {from: phraseEnd, to: end}
+        const content: Array<{from: number; to: number}> = []
+        pushRange(content, trim(tokens, contentStart(tokens, 0), from - 1))
+        if (content.length === 0) return undefined
+        return {rule: 'according-to', cue: {from, to: phraseEnd - 1}, source, content}
+      }
+    }
     const cue = {from, to: phraseEnd - 1}
     const opening = contentStart(tokens, 0)
     const content: Array<{from: number; to: number}> = []
