@@ -584,6 +584,32 @@ const postposed: Case[] = [
 
 const preposed: Case[] = [
   {
+    sentence: 'Senator Ellison, in a speech to farmers in Ames, said the tariffs had cost them dearly.',
+    expected: [
+      {
+        source: 'Senator Ellison',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the tariffs had cost them dearly']
+      }
+    ]
+  },
+  {
+    sentence: 'Rush Limbaugh, for one, said the nominee was a disaster.',
+    expected: [
+      {
+        source: 'Rush Limbaugh',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the nominee was a disaster']
+      }
+    ]
+  },
+  {
     sentence: 'The Interior Ministry released a statement on Tuesday saying that the talks would resume in May.',
     expected: [
       {

@@ -557,7 +557,9 @@ export default function retextAttribution(): Transformer<Root> {
       }
       // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
       // a relative clause or a participle only when it gives the basis.
-      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
+      // "Trump, in Kentucky, said", "Limbaugh, for one, said": a prepositional aside is neither.
+      const aside = afterName && prepositions.has(first.lower)
+      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing')) || aside
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
       setOff = true
