@@ -251,6 +251,19 @@ const accordingTo: Case[] = [
 
 const postposed: Case[] = [
   {
+    sentence: '“We were told nothing about the deal,” said Laura Pence, then ambassador to Chile.',
+    expected: [
+      {
+        source: 'Laura Pence, then ambassador to Chile',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We were told nothing about the deal']
+      }
+    ]
+  },
+  {
     sentence: '“We have the votes to pass it this week,” Rep. Dana Whitfield (D-Ore.) said.',
     expected: [
       {

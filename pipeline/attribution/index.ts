@@ -396,7 +396,13 @@ export default function retextAttribution(): Transformer<Root> {
       let fullSource = sourceEnd
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
         pushRange(ranges, trim(tokens, sourceEnd + 2, last))
-      } else if (isComma(tokens[sourceEnd + 1]) && appositiveOpener(tokens[sourceEnd + 2])) {
+      } else if (
+        isComma(tokens[sourceEnd + 1]) &&
+        (appositiveOpener(tokens[sourceEnd + 2]) ||
+          // "said James B. Cunningham, then ambassador to Israel".
+          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && appositiveOpener(tokens[sourceEnd + 3]) && !/^(?:who|whose|which)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')) ||
+          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && /^(?:ambassador|governor|senator|mayor|secretary|chief|head|leader|minister)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')))
+      ) {
         // "said Javier Palomarez, the president of …": the appositive, to the end, is the source's.
         let end = sourceEnd + 2
         while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - verb < 40) end++
