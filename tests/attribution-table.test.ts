@@ -60,6 +60,19 @@ function offsetMismatches(text: string, attributions: Attribution[]): string[] {
 
 const accordingTo: Case[] = [
   {
+    sentence: 'Ad spending on local television will top $4 billion this year, according to Karen Ruiz, an analyst at Borrell Associates.',
+    expected: [
+      {
+        source: 'Karen Ruiz, an analyst at Borrell Associates',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'according to',
+        content: ['Ad spending on local television will top $4 billion this year']
+      }
+    ]
+  },
+  {
     sentence:
       'According to a report released Tuesday by the Labor Department, job openings fell to their lowest level in three years.',
     expected: [
@@ -237,6 +250,45 @@ const accordingTo: Case[] = [
 // --- Postposed "…, SOURCE said." and inverted "…, said SOURCE." --------------
 
 const postposed: Case[] = [
+  {
+    sentence: '“We were told nothing about the deal,” said Laura Pence, then ambassador to Chile.',
+    expected: [
+      {
+        source: 'Laura Pence, then ambassador to Chile',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We were told nothing about the deal']
+      }
+    ]
+  },
+  {
+    sentence: '“We have the votes to pass it this week,” Rep. Dana Whitfield (D-Ore.) said.',
+    expected: [
+      {
+        source: 'Rep. Dana Whitfield (D-Ore.)',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['We have the votes to pass it this week']
+      }
+    ]
+  },
+  {
+    sentence: '“Our roads and bridges are crumbling," she said. "Families endure blackouts every summer."',
+    expected: [
+      {
+        source: 'she',
+        type: 'pronoun',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['Our roads and bridges are crumbling', 'Families endure blackouts every summer']
+      }
+    ]
+  },
   {
     sentence: 'Talks will resume next week in Geneva, a senior administration official said.',
     expected: [
@@ -452,12 +504,51 @@ const postposed: Case[] = [
     sentence: '“The labor market is cooling, but it is not collapsing,” said Diane Swonk, chief economist at KPMG.',
     expected: [
       {
-        source: 'Diane Swonk',
+        source: 'Diane Swonk, chief economist at KPMG',
         type: 'named-person',
         anonymous: false,
         basis: null,
         cue: 'said',
         content: ['The labor market is cooling, but it is not collapsing']
+      }
+    ]
+  },
+  {
+    sentence: '“Turnout among young voters was far lower than in 2008,” said Marcia Delgado, director of the Civic Engagement Lab at Tufts University.',
+    expected: [
+      {
+        source: 'Marcia Delgado, director of the Civic Engagement Lab at Tufts University',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['Turnout among young voters was far lower than in 2008']
+      }
+    ]
+  },
+  {
+    sentence: '“The ruling changes nothing for us,” said Paul Okafor, senior counsel at the Liberty Law Project.',
+    expected: [
+      {
+        source: 'Paul Okafor, senior counsel at the Liberty Law Project',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The ruling changes nothing for us']
+      }
+    ]
+  },
+  {
+    sentence: '“I have never missed a primary,” said Ellen Marsh, then walked back to her car.',
+    expected: [
+      {
+        source: 'Ellen Marsh',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['I have never missed a primary']
       }
     ]
   },
@@ -505,6 +596,71 @@ const postposed: Case[] = [
 // --- Preposed "SOURCE said (that) …", "told reporters that …", object verbs ---
 
 const preposed: Case[] = [
+  {
+    sentence: 'Senator Ellison, in a speech to farmers in Ames, said the tariffs had cost them dearly.',
+    expected: [
+      {
+        source: 'Senator Ellison',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the tariffs had cost them dearly']
+      }
+    ]
+  },
+  {
+    sentence: 'Rush Limbaugh, for one, said the nominee was a disaster.',
+    expected: [
+      {
+        source: 'Rush Limbaugh',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['the nominee was a disaster']
+      }
+    ]
+  },
+  {
+    sentence: 'The Interior Ministry released a statement on Tuesday saying that the talks would resume in May.',
+    expected: [
+      {
+        source: 'The Interior Ministry',
+        type: 'named-organisation',
+        anonymous: false,
+        basis: null,
+        cue: 'released a statement on Tuesday saying',
+        content: ['the talks would resume in May']
+      }
+    ]
+  },
+  {
+    sentence: 'Senator Mark Ellison issued a statement saying the bill would hurt rural hospitals.',
+    expected: [
+      {
+        source: 'Senator Mark Ellison',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'issued a statement saying',
+        content: ['the bill would hurt rural hospitals']
+      }
+    ]
+  },
+  {
+    sentence: 'The mayor released the audit on Friday, saying it showed no wrongdoing.',
+    expected: [
+      {
+        source: 'The mayor',
+        type: 'unnamed-person',
+        anonymous: true,
+        basis: null,
+        cue: 'saying',
+        content: ['it showed no wrongdoing']
+      }
+    ]
+  },
   {
     sentence:
       'The Commerce Ministry said on Thursday that exports of rare earths would resume under a new licensing system.',

@@ -76,6 +76,7 @@ export default function retextAttribution(): Transformer<Root> {
   const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
   const inverting = lowerSet(cues.strings('inverting'))
   const nounMarkers = lowerSet(cues.strings('noun-markers'))
+  const appositiveTitles = lowerSet(cues.strings('appositive-titles'))
   const parentheticalAdverbs = new Phrases(cues.strings('parenthetical-adverbs'))
   const neverNouns = lowerSet(cues.strings('never-nouns'))
   const subordinators = lowerSet(cues.strings('subordinators'))
@@ -95,6 +96,7 @@ export default function retextAttribution(): Transformer<Root> {
   const passive = lowerSet(cues.strings('passive'))
   const lyNouns = lowerSet(cues.strings('ly-nouns'))
   const timeWords = lowerSet(cues.strings('time-words'))
+  const messageVerbs = lowerSet(cues.strings('message-verbs'))
   const timeModifiers = lowerSet(cues.strings('time-modifiers'))
   const boundaries = lowerSet(cues.strings('clause-boundaries'))
   const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
@@ -239,6 +241,21 @@ export default function retextAttribution(): Transformer<Root> {
   function toAttribution(candidate: Candidate, tokens: Token[], text: TextView, sentence: number): Attribution {
     // The cue takes in the auxiliaries, adverbs and negation before its verb: "has also said".
     let cueFrom = candidate.cue.from
+    // "She released a statement Wednesday saying …": the message verb, its object and the
+    // participle are the cue; the subject before them alone is the source.
+    if (candidate.rule === 'preposed' && candidate.source && tokens[cueFrom]!.lower.endsWith('ing')) {
+      const {from, to} = candidate.source
+      for (let index = from + 1; index <= to && to - index < 10; index++) {
+        if (!messageVerbs.has(tokens[index]!.text) || isQuote(tokens[index - 1])) continue
+        if (tokens.slice(index, cueFrom).some((token) => isQuote(token))) break
+        let end = index - 1
+        while (end > from && (isComma(tokens[end]) || timeWords.has(tokens[end]!.lower) || tokens[end]!.lower === 'on')) end--
+        if (!tokens[end]!.word) break
+        candidate = {...candidate, source: {...candidate.source, to: end}}
+        cueFrom = index
+        break
+      }
+    }
     if (candidate.rule === 'postposed' || candidate.rule === 'preposed') {
       const owned = [...candidate.content, ...(candidate.source ? [candidate.source] : [])]
       while (cueFrom > 0 && tokens[cueFrom - 1]!.word && skippable.has(tokens[cueFrom - 1]!.lower) && !inside(cueFrom - 1, owned)) {
@@ -263,6 +280,21 @@ export default function retextAttribution(): Transformer<Root> {
     const sourceEnd = scanRight(tokens, phraseEnd)
     if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
     const source = {from: phraseEnd, to: sourceEnd}
+    // "…, according to Brian Wieser, an analyst at Pivotal Research Group.": an appositive running
+    // to the end of the sentence is the source's.
+    const last = lastContentIndex(tokens)
+    const opener = tokens[sourceEnd + 2]
+    if (from > contentStart(tokens, 0) && isComma(tokens[sourceEnd + 1]) && opener && !/^(?:who|whose|which)$/u.test(opener.lower) && !/^\d/u.test(opener.text) && appositiveOpener(opener)) {
+      let end = sourceEnd + 2
+      while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - phraseEnd < 30) end++
+      if (end === last) {
+        const source = {from: phraseEnd, to: end}
+        const content: Array<{from: number; to: number}> = []
+        pushRange(content, trim(tokens, contentStart(tokens, 0), from - 1))
+        if (content.length === 0) return undefined
+        return {rule: 'according-to', cue: {from, to: phraseEnd - 1}, source, content}
+      }
+    }
     const cue = {from, to: phraseEnd - 1}
     const opening = contentStart(tokens, 0)
     const content: Array<{from: number; to: number}> = []
@@ -364,7 +396,13 @@ export default function retextAttribution(): Transformer<Root> {
       let fullSource = sourceEnd
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
         pushRange(ranges, trim(tokens, sourceEnd + 2, last))
-      } else if (isComma(tokens[sourceEnd + 1]) && appositiveOpener(tokens[sourceEnd + 2])) {
+      } else if (
+        isComma(tokens[sourceEnd + 1]) &&
+        (appositiveOpener(tokens[sourceEnd + 2]) ||
+          // "said James B. Cunningham, then ambassador to Israel".
+          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && appositiveOpener(tokens[sourceEnd + 3]) && !/^(?:who|whose|which)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')) ||
+          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && /^(?:ambassador|governor|senator|mayor|secretary|chief|head|leader|minister)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')))
+      ) {
         // "said Javier Palomarez, the president of …": the appositive, to the end, is the source's.
         let end = sourceEnd + 2
         while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - verb < 40) end++
@@ -377,8 +415,14 @@ export default function retextAttribution(): Transformer<Root> {
     // right after the cue, the quote is what was said (preposed), not the words before.
     if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
     // "…, the people familiar with the talks said."
-    let sourceStart = beforeVerb
-    while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+    let sourceStart = parenthesisOpen(tokens, beforeVerb) ?? beforeVerb
+    for (;;) {
+      while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+      // "…,” Rep. Jim McDermott (D-Wash.) said: a short parenthesis is part of the source.
+      const open = parenthesisOpen(tokens, sourceStart - 1)
+      if (open === undefined || open === 0) break
+      sourceStart = open
+    }
     if (sourceStart === 0) return undefined
     const boundary = tokens[sourceStart - 1]!
     if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
@@ -519,7 +563,9 @@ export default function retextAttribution(): Transformer<Root> {
       }
       // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
       // a relative clause or a participle only when it gives the basis.
-      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing'))
+      // "Trump, in Kentucky, said", "Limbaugh, for one, said": a prepositional aside is neither.
+      const aside = afterName && prepositions.has(first.lower)
+      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing')) || aside
       if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
       subjectEnd = open - 1
       setOff = true
@@ -717,7 +763,7 @@ export default function retextAttribution(): Transformer<Root> {
   /** Words opening an appositive or relative clause after a name: "…, the president of …", "…, who …". */
   function appositiveOpener(token: Token | undefined): boolean {
     if (!token?.word) return false
-    return nounMarkers.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
+    return nounMarkers.has(token.lower) || appositiveTitles.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
   }
 
   /** "… and said …", "… but said …": a cue verb right after a conjunction, sharing the subject before it. */
@@ -1242,6 +1288,11 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     else if (char === '”' && open && !open.toggle) {
       regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
       open = undefined
+    } else if (char === '"' && open && !open.toggle && mixedCloser(text, index, end)) {
+      // “We’re going to build a wall," he said: a straight mark closes a curly quote when no
+      // curly closer follows before the next curly opener.
+      regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
+      open = undefined
     } else if (char === '"' || doubled) {
       const length = doubled ? 2 : 1
       if (open === undefined) open = {at: index, length, toggle: true}
@@ -1253,6 +1304,27 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     }
   }
   return regions
+}
+
+/** The "(" opening a short parenthesis that closes at `close`, with words inside and a word before it. */
+function parenthesisOpen(tokens: Token[], close: number): number | undefined {
+  if (tokens[close]?.text !== ')') return undefined
+  for (let index = close - 1; index >= Math.max(1, close - 6); index--) {
+    const token = tokens[index]!
+    if (token.text === '(') return index > close - 2 || !tokens[index - 1]?.word ? undefined : index
+    if (!token.word && token.text !== '-' && token.text !== '.' && token.text !== '–') return undefined
+  }
+  return undefined
+}
+
+/** Whether a straight mark at `index` stands where a curly “ left open should close. */
+function mixedCloser(text: string, index: number, end: number): boolean {
+  if (!/^[\s]?$/u.test(text[index + 1] ?? '') || index + 1 > end) return false
+  if (!/[,.!?\w]/u.test(text[index - 1] ?? '')) return false
+  const curlyClose = text.indexOf('”', index)
+  if (curlyClose === -1 || curlyClose >= end) return true
+  const nextOpen = text.indexOf('“', index)
+  return nextOpen !== -1 && nextOpen < curlyClose
 }
 
 /**
