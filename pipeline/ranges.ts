@@ -1,3 +1,4 @@
+import type {Root, Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
 import './types.ts'
 
@@ -36,4 +37,20 @@ export function notBody(file: VFile): RangeLookup<{start: number; end: number}> 
   const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? []), ...(file.data.headings ?? [])]
   if (file.data.dateline) ranges.push(file.data.dateline.sentence)
   return new RangeLookup(ranges)
+}
+
+/**
+ * The body sentences of a tree (not furniture, headings or the dateline, as
+ * `notBody` says), in document order, with their start offsets.
+ */
+export function* bodySentences(tree: Root, file: VFile): Generator<{sentence: Sentence; start: number}> {
+  const skipped = notBody(file)
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      const start = sentence.position.start.offset!
+      if (!skipped.find(start)) yield {sentence, start}
+    }
+  }
 }

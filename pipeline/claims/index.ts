@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, phraseWords, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, lowerSet} from '../lexicon.ts'
-import {notBody} from '../ranges.ts'
+import {bodySentences} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {Span} from '../types.ts'
 import {type Quantity, QuantityFinder} from './quantities.ts'
@@ -91,17 +91,10 @@ export default function retextClaims(): Transformer<Root> {
 
   return function (tree, file) {
     const text = textView(tree, file)
-    const skipped = notBody(file)
     const attributed = new Set((file.data.attributions ?? []).map((attribution) => attribution.sentence))
     const claims: Claim[] = []
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
-        const start = sentence.position.start.offset!
-        if (skipped.find(start)) continue
-        claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))
-      }
+    for (const {sentence, start} of bodySentences(tree, file)) {
+      claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))
     }
     // A long article runs a section at a time: what earlier sections found stays.
     const sectionStart = file.data.section?.start ?? 0

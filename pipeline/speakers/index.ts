@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, LexiconError, lowerSet} from '../lexicon.ts'
-import {notBody} from '../ranges.ts'
+import {bodySentences} from '../ranges.ts'
 import {type TextView, textView} from '../text.ts'
 import type {Attribution, Span} from '../types.ts'
 
@@ -64,7 +64,6 @@ export default function retextSpeakers(): Transformer<Root> {
 
   return function (tree, file) {
     const text = textView(tree, file)
-    const skipped = notBody(file)
     const sectionStart = file.data.section?.start ?? 0
     const people = (file.data.personMentions ?? []).filter((mention) => mention.start < sectionStart)
     // What is known of each surname: that it names a person, and their sex when something told it.
@@ -82,58 +81,52 @@ export default function retextSpeakers(): Transformer<Root> {
       bySentence.set(attribution.sentence, list)
     }
 
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
-        const start = sentence.position.start.offset!
-        if (skipped.find(start)) continue
-        const tokens = tokenize(sentence, text)
-        const found: PersonMention[] = []
-        for (const attribution of bySentence.get(start) ?? []) {
-          const source = attribution.source
-          if (source?.type === 'named-person' && looksLikeName(source.text)) {
-            found.push({start: source.start, end: source.end, text: source.text, sentence: start, sex: sexOf(source.text)})
-          }
+    for (const {sentence, start} of bodySentences(tree, file)) {
+      const tokens = tokenize(sentence, text)
+      const found: PersonMention[] = []
+      for (const attribution of bySentence.get(start) ?? []) {
+        const source = attribution.source
+        if (source?.type === 'named-person' && looksLikeName(source.text)) {
+          found.push({start: source.start, end: source.end, text: source.text, sentence: start, sex: sexOf(source.text)})
         }
-        // Inside a quotation, names and "he" are the speaker's words about someone else.
-        const inQuote = quotedTokens(tokens)
-        const quoting = inQuote.includes(true)
-        const outside = (mention: PersonMention): boolean =>
-          !quoting || !tokens.some((token, index) => inQuote[index] && token.start < mention.end && token.end > mention.start)
-        found.push(...titled(tokens, text, start).filter(outside))
-        const named = dedupe(found.sort(byPlace))
-        for (const mention of named) know(mention)
-        found.push(...bySurname(tokens, text, start, named, surnames).filter(outside))
-        const mentions = dedupe(found.sort(byPlace))
-        // Every "he" and "she", in order, stands for someone: so "He asked them" after "Though he did
-        // not mention Rubio, he made it clear" still finds the Cruz of the sentence before.
-        for (let index = 0; index < tokens.length; index++) {
-          const token = tokens[index]!
-          const sex = token.word && !inQuote[index] ? pronounSex.get(token.lower) : undefined
-          if (!sex) continue
-          const before = mentions.filter((mention) => mention.end <= token.start)
-          const referent = resolve(token, sex, people, before, surnames)
-          if (!referent) continue
-          // "Trump said he would": a person and a "he" in one sentence tell the person's sex. (Across
-          // sentences the guess is too weak to learn from.)
-          if (before.includes(referent) && referent.sex === null && !referent.named) {
-            referent.sex = sex
-            const key = surname(referent.text)
-            if (key !== '' && !surnames.get(key)) surnames.set(key, sex)
-          }
-          const stands: PersonMention = {start: token.start, end: token.end, text: token.text, sentence: start, sex, named: referent.named ?? span(referent)}
-          mentions.push(stands)
-          mentions.sort(byPlace)
-        }
-        for (const attribution of bySentence.get(start) ?? []) {
-          const source = attribution.source
-          if (source?.type !== 'pronoun' || !pronounSex.has(source.text.toLowerCase())) continue
-          const stands = mentions.find((mention) => mention.start === source.start && mention.named)
-          source.refersTo = stands?.named ? {...stands.named} : null
-        }
-        people.push(...mentions)
       }
+      // Inside a quotation, names and "he" are the speaker's words about someone else.
+      const inQuote = quotedTokens(tokens)
+      const quoting = inQuote.includes(true)
+      const outside = (mention: PersonMention): boolean =>
+        !quoting || !tokens.some((token, index) => inQuote[index] && token.start < mention.end && token.end > mention.start)
+      found.push(...titled(tokens, text, start).filter(outside))
+      const named = dedupe(found.sort(byPlace))
+      for (const mention of named) know(mention)
+      found.push(...bySurname(tokens, text, start, named, surnames).filter(outside))
+      const mentions = dedupe(found.sort(byPlace))
+      // Every "he" and "she", in order, stands for someone: so "He asked them" after "Though he did
+      // not mention Rubio, he made it clear" still finds the Cruz of the sentence before.
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]!
+        const sex = token.word && !inQuote[index] ? pronounSex.get(token.lower) : undefined
+        if (!sex) continue
+        const before = mentions.filter((mention) => mention.end <= token.start)
+        const referent = resolve(token, sex, people, before, surnames)
+        if (!referent) continue
+        // "Trump said he would": a person and a "he" in one sentence tell the person's sex. (Across
+        // sentences the guess is too weak to learn from.)
+        if (before.includes(referent) && referent.sex === null && !referent.named) {
+          referent.sex = sex
+          const key = surname(referent.text)
+          if (key !== '' && !surnames.get(key)) surnames.set(key, sex)
+        }
+        const stands: PersonMention = {start: token.start, end: token.end, text: token.text, sentence: start, sex, named: referent.named ?? span(referent)}
+        mentions.push(stands)
+        mentions.sort(byPlace)
+      }
+      for (const attribution of bySentence.get(start) ?? []) {
+        const source = attribution.source
+        if (source?.type !== 'pronoun' || !pronounSex.has(source.text.toLowerCase())) continue
+        const stands = mentions.find((mention) => mention.start === source.start && mention.named)
+        source.refersTo = stands?.named ? {...stands.named} : null
+      }
+      people.push(...mentions)
     }
     file.data.personMentions = people
     file.data.personSurnames = surnames
