@@ -164,7 +164,7 @@ export default function retextSpeakers(): Transformer<Root> {
     const found: PersonMention[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
-      if (!isCapitalised(token)) continue
+      if (!startsWithCapital(token)) continue
       let after: number | undefined
       let sex: Sex | null = null
       const joined = tokens[index + 1]?.text === '.' && tokens[index + 1]!.start === token.end ? `${token.text}.` : token.text
@@ -195,7 +195,7 @@ export default function retextSpeakers(): Transformer<Root> {
   function bySurname(tokens: Token[], text: TextView, sentence: number, named: PersonMention[], surnames: Map<string, Sex | null>): PersonMention[] {
     const found: PersonMention[] = []
     for (const token of tokens) {
-      if (!isCapitalised(token) || !surnames.has(bare(token.text))) continue
+      if (!startsWithCapital(token) || !surnames.has(bare(token.text))) continue
       if (named.some((mention) => token.start < mention.end && token.end > mention.start)) continue
       const end = nameEnd(token)
       found.push({start: token.start, end, text: text.slice(token.start, end), sentence, sex: null})
@@ -211,7 +211,7 @@ export default function retextSpeakers(): Transformer<Root> {
   }
 
   function isNameWord(token: Token): boolean {
-    return isCapitalised(token) && !notNames.has(token.text) && !titleSex.has(token.text)
+    return startsWithCapital(token) && !notNames.has(token.text) && !titleSex.has(token.text)
   }
 
   /** What a name's title ("Mrs.") or given name ("John") tells of the person's sex. */
@@ -250,8 +250,11 @@ function byPlace(a: PersonMention, b: PersonMention): number {
   return a.start - b.start || b.end - a.end
 }
 
-/** A word whose first letter is a capital; checked per token, so the cheap way first. */
-function isCapitalised(token: Token): boolean {
+/**
+ * A word that opens with a capital letter (not a digit, unlike tokens.ts's
+ * isCapitalised: "2016" names no one); checked per token, so the cheap way first.
+ */
+function startsWithCapital(token: Token): boolean {
   if (!token.word) return false
   const code = token.text.charCodeAt(0)
   if (code < 128) return code >= 65 && code <= 90
