@@ -68,6 +68,12 @@ describe('retextFurniture', () => {
     ])
   })
 
+  it('keeps a long paragraph that mentions signing up as body text', () => {
+    const long = 'When the company asked its staff in June to sign up for an optional pay cut to avoid layoffs, about eight in ten of them agreed, the union said on Friday.'
+    const {annotation} = analyze(`${body}\n${long}\nSign up for our newsletter.`)
+    expect(annotation.sentences.map((sentence) => sentence.furniture ?? sentence.kind)).toEqual(['body', 'body', 'newsletter'])
+  })
+
   it('never offers furniture as a claim, even with a cue in it', () => {
     const {annotation} = analyze(`${body}\nAlso popular on Example.com:\nThe president said he would veto the bill.`)
     expect(annotation.sentences.at(-1)).toMatchObject({kind: 'furniture', furniture: 'related-headline', attributions: []})

@@ -10,6 +10,13 @@ import type {FurnitureKind, FurnitureRange} from '../types.ts'
 const headlineMaxWords = 30
 
 /**
+ * A newsletter sign-up is a line or two ("For more, sign up for the … newsletter.", 9 words);
+ * a longer paragraph that mentions signing up ("asked workers to sign up for an optional pay
+ * cut", 82 words) is body text.
+ */
+const newsletterMaxWords = 20
+
+/**
  * Marks page furniture (promos, navigation headings, lists of related
  * headlines, newsletter sign-ups) on `file.data.furniture`, one range a
  * paragraph. Furniture is kept in the annotation but never offered as a claim.
@@ -24,10 +31,10 @@ export default function retextFurniture(): Transformer<Root> {
         throw new LexiconError(`${lexicon.path}: \`${key}\` pattern ${JSON.stringify(source)}: ${(error as Error).message}`)
       }
     })
-  const rules: Array<{kind: 'promo' | 'navigation' | 'newsletter'; patterns: RegExp[]}> = [
-    {kind: 'promo', patterns: compile('promo')},
-    {kind: 'navigation', patterns: compile('navigation')},
-    {kind: 'newsletter', patterns: compile('newsletter')}
+  const rules: Array<{kind: 'promo' | 'navigation' | 'newsletter'; patterns: RegExp[]; maxWords: number}> = [
+    {kind: 'promo', patterns: compile('promo'), maxWords: Infinity},
+    {kind: 'navigation', patterns: compile('navigation'), maxWords: Infinity},
+    {kind: 'newsletter', patterns: compile('newsletter'), maxWords: newsletterMaxWords}
   ]
 
   return function (tree, file) {
@@ -51,9 +58,10 @@ export default function retextFurniture(): Transformer<Root> {
       if (given.find(paragraph.position.start.offset!)) continue
       const {start, end} = paragraph.position
       const paragraphText = (start.offset === undefined || end.offset === undefined ? toString(paragraph) : text.slice(start.offset, end.offset)).trim()
-      const matched = rules.find((rule) => rule.patterns.some((pattern) => pattern.test(paragraphText)))
+      const words = wordCount(paragraph)
+      const matched = rules.find((rule) => words <= rule.maxWords && rule.patterns.some((pattern) => pattern.test(paragraphText)))
       let kind: FurnitureKind | undefined = matched?.kind
-      if (kind === undefined && inList && wordCount(paragraph) <= headlineMaxWords) kind = 'related-headline'
+      if (kind === undefined && inList && words <= headlineMaxWords) kind = 'related-headline'
       else if (kind === undefined && afterEnd) kind = 'trailer'
       if (kind === 'promo') afterEnd = true
       inList = kind === 'navigation' || kind === 'related-headline'
