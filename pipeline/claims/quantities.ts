@@ -2,7 +2,7 @@ import {Lexicon, lowerSet} from '../lexicon.ts'
 import type {Span} from '../types.ts'
 import type {TextView} from '../text.ts'
 import type {Token} from '../attribution/tokens.ts'
-import {Phrases} from '../attribution/tokens.ts'
+import {Phrases, phraseWords} from '../attribution/tokens.ts'
 
 export type QuantityKind = 'money' | 'percent' | 'percentage-points' | 'multiplier' | 'duration' | 'count' | 'date'
 
@@ -29,6 +29,8 @@ export class QuantityFinder {
   private readonly relativeDates: Phrases
   private readonly weekdays: Set<string>
   private readonly months: Set<string>
+  /** Every word or mark a quantity can start with, but digits: most tokens are none, and are passed over with one lookup. */
+  private readonly starters = new Set<string>()
 
   constructor() {
     const lexicon = new Lexicon(new URL('./data/quantities.yml', import.meta.url))
@@ -44,6 +46,19 @@ export class QuantityFinder {
     this.relativeDates = new Phrases(lexicon.strings('relative-dates'))
     this.weekdays = lowerSet(lexicon.strings('weekdays'))
     this.months = lowerSet(lexicon.strings('months'))
+    const firstWords = (key: string): string[] => lexicon.strings(key).map((phrase) => phraseWords(phrase)[0] ?? '')
+    for (const word of [
+      ...firstWords('relative-dates'),
+      ...firstWords('bounds'),
+      ...this.weekdays,
+      ...this.months,
+      ...this.multipliers.keys(),
+      ...this.numberWords.keys()
+    ]) {
+      this.starters.add(word.toLowerCase())
+    }
+    // A currency sign is matched as written; a token's lower-case form is what is looked up.
+    for (const sign of this.currencies.keys()) this.starters.add(sign.toLowerCase())
   }
 
   find(tokens: Token[], text: TextView): Quantity[] {
@@ -51,6 +66,12 @@ export class QuantityFinder {
     const span = (from: number, to: number): Span => ({start: tokens[from]!.start, end: tokens[to]!.end, text: text.slice(tokens[from]!.start, tokens[to]!.end)})
     let index = 0
     while (index < tokens.length) {
+      const token = tokens[index]!
+      const first = token.text.charCodeAt(0)
+      if (!(first >= 48 && first <= 57) && !this.starters.has(token.lower)) {
+        index++
+        continue
+      }
       const quantity = this.at(tokens, index, span)
       if (quantity) {
         found.push(quantity.value)
@@ -173,6 +194,6 @@ export class QuantityFinder {
   }
 
   private make(kind: QuantityKind, span: Span, value: number | null, unit: string | null, bound: string | null, baseline: Span | null): Quantity {
-    return {...span, kind, value: value !== null && Number.isFinite(value) ? value : null, unit, bound, baseline}
+    return {start: span.start, end: span.end, text: span.text, kind, value: value !== null && Number.isFinite(value) ? value : null, unit, bound, baseline}
   }
 }
