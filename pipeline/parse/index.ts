@@ -1,11 +1,10 @@
 import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
 // For its declaration of the `nlcst*Extensions` processor data, which this parser honours.
 import type {} from 'retext-english'
 import type {Plugin} from 'unified'
-import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {Section} from '../types.ts'
+import {PositionedParseEnglish} from './tokenize.ts'
 
 const lineBreakPattern = /\r\n|\r|\n|\u2028|\u2029/gu
 
@@ -41,8 +40,9 @@ export function lineSections(value: string, size: number): Section[] {
  *
  * parse-english only breaks paragraphs at blank lines, and its cost grows
  * faster than linearly with the length of one parse; handing it one line at a
- * time keeps the cost linear in the document's size. Positions are shifted so
- * that every node refers to the original file. Extensions registered for
+ * time keeps the cost linear in the document's size. Each line is parsed with
+ * its positions starting at its place in the file (PositionedParseEnglish),
+ * so every node refers to the original file. Extensions registered for
  * retext-english (`nlcst*Extensions`) are honoured. With `file.data.section`
  * set, only that section's lines are parsed, positions still in the whole
  * file.
@@ -67,11 +67,9 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
       const match = found && found.index < sectionEnd ? found : null
       const lineEnd = match ? match.index : sectionEnd
       if (lineEnd > lineStart) {
+        english.start = {line, column: 1, offset: lineStart}
         const parsed = english.parse(value.slice(lineStart, lineEnd))
-        for (const child of parsed.children) {
-          shift(child, line, lineStart)
-          push(children, child)
-        }
+        for (const child of parsed.children) push(children, child)
       }
       if (!match) break
       const breakEnd = match.index + match[0].length
@@ -94,8 +92,8 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
     }
   }
 
-  function parser(): ParseEnglish {
-    const instance = new ParseEnglish()
+  function parser(): PositionedParseEnglish {
+    const instance = new PositionedParseEnglish()
     const sentence = processor.data('nlcstSentenceExtensions')
     const paragraph = processor.data('nlcstParagraphExtensions')
     const root = processor.data('nlcstRootExtensions')
@@ -117,38 +115,6 @@ function push(children: RootContent[], node: RootContent): void {
     return
   }
   children.push(node)
-}
-
-/**
- * Lines are parsed alone: each position moves to its line and absolute
- * offset. Points are changed in place (new objects for every node of a long
- * document would double its garbage). parse-english gives a parent the very
- * point objects of its first and last child, so children go first and a
- * parent's shared points are left as they are.
- */
-function shift(node: Node, line: number, offset: number): void {
-  let first: Node | undefined
-  let last: Node | undefined
-  if (node.type === 'WordNode' && 'children' in node && Array.isArray(node.children)) {
-    // The pieces of a word ("U", ".", "S", ".") keep no position of their own: every plugin reads
-    // words, marks and spaces, and a long document holds a million of them.
-    for (const child of node.children as Node[]) delete child.position
-  } else if ('children' in node && Array.isArray(node.children)) {
-    const children = node.children as Node[]
-    for (const child of children) shift(child, line, offset)
-    first = children[0]
-    last = children.at(-1)
-  }
-  const position = node.position
-  if (!position) return
-  if (position.start !== first?.position?.start && position.start !== last?.position?.start) {
-    position.start.line = line
-    position.start.offset = (position.start.offset ?? 0) + offset
-  }
-  if (position.end !== last?.position?.end && position.end !== first?.position?.end && position.end !== position.start) {
-    position.end.line = line
-    position.end.offset = (position.end.offset ?? 0) + offset
-  }
 }
 
 export type {Paragraph, Sentence}
