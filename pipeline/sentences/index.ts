@@ -45,13 +45,14 @@ export default function retextNewsSentences(): Transformer<Root> {
     }
   }
 
-  function resegment(paragraph: Paragraph, textOf: (node: SentenceContent | ParagraphContent) => string): void {
+  function resegment(paragraph: Paragraph, textOf: (node: Node) => string): void {
     const items: Item[] = []
     for (const child of paragraph.children) {
       if (child.type === 'SentenceNode') {
-        child.children.forEach((node, index) => items.push({node, text: textOf(node), starts: index === 0, inSentence: true}))
+        const children = child.children
+        for (let index = 0; index < children.length; index++) items.push(new Item(children[index]!, index === 0, true, textOf))
       } else {
-        items.push({node: child, text: textOf(child), starts: false, inSentence: false})
+        items.push(new Item(child, false, false, textOf))
       }
     }
 
@@ -77,6 +78,9 @@ export default function retextNewsSentences(): Transformer<Root> {
 
   /** "… Washington D.C. Image: United States Navy.", "… constituency In the New Territories …" */
   function startsRunOn(items: Item[], index: number): boolean {
+    // Most words are neither: tell from the word's one text node, without cutting its text.
+    const value = onlyText(items[index]!.node)
+    if (value === undefined || !(runOnOpeners.has(value) || creditLabels.has(value))) return false
     const previous = previousToken(items, index)
     if (previous === undefined || items[previous]!.node.type !== 'WordNode') return false
     const word = items[index]!.text
@@ -118,8 +122,8 @@ export default function retextNewsSentences(): Transformer<Root> {
   function joinInsideIntroducedQuotes(items: Item[]): void {
     let open: number | undefined
     for (let index = 0; index < items.length; index++) {
-      const text = items[index]!.text
       if (items[index]!.node.type !== 'PunctuationNode' && items[index]!.node.type !== 'SymbolNode') continue
+      const text = items[index]!.text
       const opening = text === '“' || (text === '"' && open === undefined)
       const closing = text === '”' || (text === '"' && open !== undefined)
       if (opening && open === undefined) {
@@ -152,6 +156,7 @@ export default function retextNewsSentences(): Transformer<Root> {
 
   /** A word ending in a full stop inside a sentence: does a new sentence start after it? */
   function shouldSplitAfter(items: Item[], index: number): boolean {
+    if (!endsWithFullStop(items[index]!.node)) return false
     const word = items[index]!.text
     if (!word.endsWith('.') || word.length < 2) return false
     const nextIndex = nextToken(items, index)
@@ -172,14 +177,43 @@ export default function retextNewsSentences(): Transformer<Root> {
   }
 }
 
-interface Item {
-  node: SentenceContent | ParagraphContent
-  /** The node's text, computed once. */
-  text: string
+type Node = SentenceContent | ParagraphContent
+
+class Item {
+  private cached: string | undefined = undefined
+  readonly node: Node
   /** This node opens a sentence. */
   starts: boolean
   /** The node was inside a sentence (not white space between sentences). */
-  inSentence: boolean
+  readonly inSentence: boolean
+  private readonly textOf: (node: Node) => string
+
+  constructor(node: Node, starts: boolean, inSentence: boolean, textOf: (node: Node) => string) {
+    this.node = node
+    this.starts = starts
+    this.inSentence = inSentence
+    this.textOf = textOf
+  }
+
+  /** The node's text, cut from the file when first read: most nodes are never read. */
+  get text(): string {
+    if (this.cached === undefined) this.cached = this.textOf(this.node)
+    return this.cached
+  }
+}
+
+/** A word of one text node ("In", not "U.S."): that text. */
+function onlyText(node: Node): string | undefined {
+  if (node.type !== 'WordNode' || node.children.length !== 1) return undefined
+  const only = node.children[0]!
+  return only.type === 'TextNode' ? only.value : undefined
+}
+
+/** Does a word end in a full stop ("U.S.", "12.")? Read off its last piece. */
+function endsWithFullStop(node: Node): boolean {
+  if (node.type !== 'WordNode') return false
+  const last = node.children.at(-1)
+  return last !== undefined && 'value' in last && last.value.endsWith('.')
 }
 
 function isToken(item: Item): boolean {
