@@ -74,6 +74,19 @@ describe('retextFurniture', () => {
     expect(annotation.sentences.map((sentence) => sentence.furniture ?? sentence.kind)).toEqual(['body', 'body', 'newsletter'])
   })
 
+  it('ends a headline list at a long paragraph that mentions a sign-up, and keeps what follows as body', () => {
+    const signUp = 'Want the news that matters delivered to your inbox each morning? Subscribe to the Daily Brief newsletter, it is free and takes seconds.'
+    const {annotation} = analyze(`${body}\nAlso popular on Example.com:\nSenate passes the budget bill\n${signUp}\nThe governor said she disagreed.`)
+    expect(annotation.sentences.map((sentence) => sentence.furniture ?? sentence.kind)).toEqual([
+      'body',
+      'navigation',
+      'related-headline',
+      'body',
+      'body',
+      'body'
+    ])
+  })
+
   it('never offers furniture as a claim, even with a cue in it', () => {
     const {annotation} = analyze(`${body}\nAlso popular on Example.com:\nThe president said he would veto the bill.`)
     expect(annotation.sentences.at(-1)).toMatchObject({kind: 'furniture', furniture: 'related-headline', attributions: []})

@@ -105,6 +105,27 @@ describe('retextEnglishLines', () => {
     expect(toString(tree)).toBe(text)
   })
 
+  it('gives words of several pieces on later lines their place in the file, pieces and all', () => {
+    const text = 'First line.\r\nThe U.S. paid $1,000.\nIt’s e-mail, and/or more.'
+    const tree = lines.parse(text) as Root
+    const words: Array<[string, number, number]> = []
+    visit(tree, 'WordNode', (word) => {
+      if (word.children.length < 2) return
+      words.push([toString(word), word.position!.start.line, word.position!.start.offset!])
+      for (const piece of word.children) {
+        expect(text.slice(piece.position!.start.offset, piece.position!.end.offset)).toBe(piece.value)
+        expect(piece.position!.start.line).toBe(word.position!.start.line)
+      }
+    })
+    // parse-english keeps "1" and "," apart, and the full stop with "000".
+    expect(words).toEqual([
+      ['U.S.', 2, 17],
+      ['000.', 2, 30],
+      ['It’s', 3, 35],
+      ['e-mail', 3, 40]
+    ])
+  })
+
   it('keeps leading white space and odd line breaks in the tree', () => {
     const text = '  Indented line.\u2028Next.\rLast.'
     const tree = lines.parse(text) as Root

@@ -164,7 +164,7 @@ export class QuantityFinder {
   private numberAt(tokens: Token[], index: number): {value: number; end: number; scale?: number} | undefined {
     const token = tokens[index]
     if (!token?.word) return undefined
-    // Called at every token: the regular expression only where a digit starts the word.
+    // Called at many tokens: the regular expression only where a digit starts the word.
     const first = token.text.charCodeAt(0)
     const digits = first >= 48 && first <= 57 ? /^(\d+(?:\.\d+)?)(bn|m|k|tn)?$/iu.exec(token.text) : null
     if (digits) {

@@ -59,9 +59,13 @@ export default function retextFurniture(): Transformer<Root> {
       const {start, end} = paragraph.position
       const paragraphText = (start.offset === undefined || end.offset === undefined ? toString(paragraph) : text.slice(start.offset, end.offset)).trim()
       const words = wordCount(paragraph)
-      const matched = rules.find((rule) => words <= rule.maxWords && rule.patterns.some((pattern) => pattern.test(paragraphText)))
-      let kind: FurnitureKind | undefined = matched?.kind
-      if (kind === undefined && inList && words <= headlineMaxWords) kind = 'related-headline'
+      // A paragraph longer than a rule allows is body text even when it matches, and then also ends a
+      // list of headlines; it is tested only when that can matter.
+      const matched = rules.find(
+        (rule) => (words <= rule.maxWords || (inList && words <= headlineMaxWords)) && rule.patterns.some((pattern) => pattern.test(paragraphText))
+      )
+      let kind: FurnitureKind | undefined = matched && words <= matched.maxWords ? matched.kind : undefined
+      if (kind === undefined && !matched && inList && words <= headlineMaxWords) kind = 'related-headline'
       else if (kind === undefined && afterEnd) kind = 'trailer'
       if (kind === 'promo') afterEnd = true
       inList = kind === 'navigation' || kind === 'related-headline'

@@ -60,7 +60,7 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
     let line = section ? section.line : 1
     lineBreak.lastIndex = lineStart
     const rootStart = {line, column: 1, offset: lineStart}
-    // One parser for every line: parse() keeps no state between calls.
+    // One parser for every line: its only state is where the next line starts, set before each.
     const english = parser()
     for (;;) {
       const found = lineBreak.exec(value)
