@@ -1703,6 +1703,34 @@ const more: Case[] = [
   }
 ]
 
+// --- Intention, decision and stance verbs -------------------------------------
+
+const stance: Case[] = [
+  {
+    sentence: 'The city council plans to vote on the budget next week.',
+    expected: [{source: 'The city council', type: 'named-organisation', anonymous: false, basis: null, cue: 'plans', content: ['to vote on the budget next week']}]
+  },
+  {
+    sentence: 'The governor decided to veto the bill after a long review.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'decided', content: ['to veto the bill after a long review']}]
+  },
+  {
+    sentence: 'Most economists consider the proposal a risky bet.',
+    expected: [{source: 'Most economists', type: 'unnamed-group', anonymous: true, basis: null, cue: 'consider', content: ['the proposal a risky bet']}]
+  },
+  {
+    sentence: 'The mayor signed an order closing the city parks.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'signed', content: ['an order closing the city parks']}]
+  },
+  {
+    sentence: 'Local officials recognized that the plan had failed.',
+    expected: [{source: 'Local officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'recognized', content: ['the plan had failed']}]
+  },
+  // "plans" is a noun here, and without "to" it reports no intention.
+  {sentence: 'The tax plans of both parties were published on Monday.', expected: []},
+  {sentence: 'The company plans a new factory in Ohio.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1710,6 +1738,7 @@ const groups: Array<[string, Case[]]> = [
   ['preposed and object verbs', preposed],
   ['nominal and participial', nominalAndParticipial],
   ['colon', colon],
+  ['intention, decision and stance verbs', stance],
   ['no attribution', none]
 ]
 
