@@ -1731,6 +1731,29 @@ const stance: Case[] = [
   {sentence: 'The company plans a new factory in Ohio.', expected: []}
 ]
 
+// --- Coordinated cue verbs ---------------------------------------------------
+
+const coordinated: Case[] = [
+  // "and" is never the source: with no plain subject before it, the attribution has none.
+  {
+    sentence: 'About 10 percent of voters picked “none of the above” and said the vote was rigged.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'said', content: ['the vote was rigged']}]
+  },
+  // An opening prepositional phrase is not the shared subject.
+  {
+    sentence: 'Despite the criticism, he found the speech “very moving” and called it a turning point.',
+    expected: [{source: 'he', type: 'pronoun', anonymous: false, basis: null, cue: 'called', content: ['it a turning point']}]
+  },
+  // After ", and" the verb shares the subject of the clause before.
+  {
+    sentence: 'Officials praised the deal, and said it would create jobs.',
+    expected: [
+      {source: 'Officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'praised', content: ['the deal']},
+      {source: 'Officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['it would create jobs']}
+    ]
+  }
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1739,6 +1762,7 @@ const groups: Array<[string, Case[]]> = [
   ['nominal and participial', nominalAndParticipial],
   ['colon', colon],
   ['intention, decision and stance verbs', stance],
+  ['coordinated cue verbs', coordinated],
   ['no attribution', none]
 ]
 

@@ -229,7 +229,10 @@ export default function retextAttribution(): Transformer<Root> {
     // they are nested in it, and give way.
     for (const candidate of participleAdjuncts(tokens, accepted)) {
       for (let index = accepted.length - 1; index >= 0; index--) {
-        if (inside(accepted[index]!.cue.from, candidate.content)) accepted.splice(index, 1)
+        const other = accepted[index]!
+        // "… and called …" found without a source gives way to the same cue sharing one.
+        const sourceless = other.source === null && other.rule === 'preposed' && other.cue.from === candidate.cue.from
+        if (sourceless || inside(other.cue.from, candidate.content)) accepted.splice(index, 1)
       }
       accept(candidate)
     }
@@ -428,6 +431,8 @@ export default function retextAttribution(): Transformer<Root> {
     if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
     if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
     if (!tokens[sourceStart]!.word) return undefined
+    // "…, the candidate said at the rally, and vowed to …": a verb after a conjunction is coordinated.
+    if (/^(?:and|but)$/u.test(tokens[sourceStart]!.lower)) return undefined
     for (let index = sourceStart; index <= beforeVerb; index++) {
       const token = tokens[index]!
       if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
@@ -538,6 +543,9 @@ export default function retextAttribution(): Transformer<Root> {
         }
       }
     }
+    // "… “very charming” and called his standing …": a conjunction with no plain subject before it
+    // is no source; the attribution is kept without one.
+    const bareAnd = tokens[subjectEnd]!.lower === 'and' && !shared
     // A relative clause or an appositive between subject and verb ("Trump, who has
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
@@ -687,7 +695,8 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
-    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+    const source = bareAnd && subjectStart === subjectEnd ? null : {from: subjectStart, to: sourceEnd ?? subjectEnd}
+    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source, content: [content]}
   }
 
   /**
