@@ -1754,6 +1754,27 @@ const coordinated: Case[] = [
   }
 ]
 
+// --- Seeming verbs before a predicate -----------------------------------------
+
+const seeming: Case[] = [
+  {
+    sentence: 'The crowd seemed unmoved by the speech.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'seemed', content: ['The crowd', 'unmoved by the speech']}]
+  },
+  {
+    sentence: 'It appears that the plan has stalled in the Senate.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'appears', content: ['that the plan has stalled in the Senate']}]
+  },
+  {
+    sentence: 'The senator appeared tired, at least to reporters in the room.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'appeared', content: ['The senator', 'tired']}]
+  },
+  // A place, a time or an infinitive: no report.
+  {sentence: 'The mayor appeared on local television on Sunday night.', expected: []},
+  {sentence: 'The witness was ready to appear before the committee.', expected: []},
+  {sentence: 'The report appeared Monday in the morning paper.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1763,6 +1784,7 @@ const groups: Array<[string, Case[]]> = [
   ['colon', colon],
   ['intention, decision and stance verbs', stance],
   ['coordinated cue verbs', coordinated],
+  ['seeming verbs', seeming],
   ['no attribution', none]
 ]
 

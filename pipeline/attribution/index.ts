@@ -84,6 +84,8 @@ export default function retextAttribution(): Transformer<Root> {
   const prepositions = lowerSet(cues.strings('prepositions'))
   const questionWords = lowerSet(cues.strings('question-words'))
   const raisingVerbs = lowerSet(cues.strings('raising'))
+  const seemingVerbs = lowerSet(cues.strings('seeming'))
+  const notPredicates = lowerSet(cues.strings('not-predicates'))
   const sourceFollows = new Phrases(cues.strings('source-follows'))
   const notASource = new Phrases(cues.strings('not-a-source'))
   const nominal = lowerSet(cues.strings('nominal'))
@@ -980,12 +982,17 @@ export default function retextAttribution(): Transformer<Root> {
    */
   function raising(tokens: Token[], verb: number): Candidate | undefined {
     const next = tokens[verb + 1]
-    if (next?.lower !== 'to') return undefined
+    const predicate = next?.lower !== 'to'
+    if (predicate && !raisingPredicate(tokens, verb)) return undefined
     let from = verb
     if (tokens[verb]!.lower === 'expected') {
       if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
       from = verb - 1
     }
+    // "may seem", "now seems": auxiliaries and adverbs before the verb are the cue's.
+    if (predicate) while (from > 1 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+    // "ready to appear behind closed doors": an infinitive is no report.
+    if (predicate && tokens[from - 1]?.lower === 'to') return undefined
     let subjectEnd = from - 1
     while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
     if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
@@ -1010,9 +1017,36 @@ export default function retextAttribution(): Transformer<Root> {
         }
       }
     }
+    // "The team seemed paralyzed, at least for now": a predicate ends at the first mark.
+    if (predicate && next!.lower !== 'that') {
+      for (let index = verb + 1; index <= last; index++) {
+        if (isBreak(tokens[index])) {
+          last = index - 1
+          break
+        }
+      }
+    }
     const complement = trim(tokens, verb + 1, last)
     if (!complement) return undefined
+    // "It appears that …": an empty subject is no part of the content.
+    if (predicate && subjectStart === subjectEnd && /^(?:it|there)$/u.test(tokens[subjectStart]!.lower)) {
+      return {rule: 'raising', cue: {from, to: verb}, source: null, content: [complement]}
+    }
     return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
+  }
+
+  /**
+   * "Trump's supporters seemed unperturbed", "the team appeared paralyzed", "It
+   * appears that …": a seeming verb before a predicate, not before a place or a
+   * time ("appeared in court", "appeared on Fox News", "appeared Monday").
+   */
+  function raisingPredicate(tokens: Token[], verb: number): boolean {
+    if (!seemingVerbs.has(tokens[verb]!.lower)) return false
+    const next = tokens[verb + 1]
+    if (!next?.word || isCapitalised(next)) return false
+    if (next.lower === 'that' || next.lower === 'like') return true
+    if (prepositions.has(next.lower) || boundaries.has(next.lower) || timeWords.has(next.lower) || nounMarkers.has(next.lower)) return false
+    return !notPredicates.has(next.lower)
   }
 
   /**
