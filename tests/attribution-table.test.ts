@@ -1775,6 +1775,21 @@ const seeming: Case[] = [
   {sentence: 'The report appeared Monday in the morning paper.', expected: []}
 ]
 
+// --- Possessed nouns of stance ------------------------------------------------
+
+const possessed: Case[] = [
+  {
+    sentence: 'The senator renewed his attacks on the trade deal.',
+    expected: [{source: 'his', type: 'pronoun', anonymous: false, basis: null, cue: 'attacks on', content: ['the trade deal']}]
+  },
+  {
+    sentence: "Voters have not forgotten Mr. Smith's criticism of the bill.",
+    expected: [{source: "Mr. Smith's", type: 'named-person', anonymous: false, basis: null, cue: 'criticism of', content: ['the bill']}]
+  },
+  // Without a possessor no one is named.
+  {sentence: 'The attacks on the embassy killed four people.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1785,6 +1800,7 @@ const groups: Array<[string, Case[]]> = [
   ['intention, decision and stance verbs', stance],
   ['coordinated cue verbs', coordinated],
   ['seeming verbs', seeming],
+  ['possessed nouns of stance', possessed],
   ['no attribution', none]
 ]
 

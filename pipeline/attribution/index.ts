@@ -92,6 +92,8 @@ export default function retextAttribution(): Transformer<Root> {
   const surveys = lowerSet(cues.strings('surveys'))
   const surveyDetails = lowerSet(cues.strings('survey-details'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
+  const possessedNouns = new Phrases(cues.strings('possessed-nominal'))
+  const possessives = lowerSet(cues.strings('possessives'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
   const adverbs = lowerSet(cues.strings('adverbs'))
   const skippable = new Set([...auxiliaries, ...adverbs])
@@ -208,6 +210,7 @@ export default function retextAttribution(): Transformer<Root> {
         pushDefined(candidates, participial(tokens, index))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+      else if (possessedNouns.match(tokens, index) !== undefined) pushDefined(candidates, possessedCue(tokens, index))
       if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
       if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
       if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
@@ -953,6 +956,38 @@ export default function retextAttribution(): Transformer<Root> {
     const content = complement(tokens, cursor + 1, last)
     if (!content) return undefined
     return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+  }
+
+  /**
+   * "his attacks on Mr. Clinton", "Sanders's criticism of the deal", "her
+   * decision to open the borders": a noun of stance or intention after a
+   * possessor, who is the source. A phrase ending in a preposition
+   * ("attacks on") takes its object as content; a bare noun takes "to …" or
+   * "that …".
+   */
+  function possessedCue(tokens: Token[], noun: number): Candidate | undefined {
+    const possessor = tokens[noun - 1]
+    if (!possessor?.word) return undefined
+    const phraseEnd = possessedNouns.match(tokens, noun)!
+    let from = noun - 1
+    if (possessives.has(possessor.lower)) {
+      // "his", "their": the pronoun alone.
+    } else if (/^\p{Lu}.*['’]s?$/u.test(possessor.text)) {
+      // "Mr. Trump's": the name, its possessive mark included.
+      while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower) && noun - from < 5) from--
+    } else {
+      return undefined
+    }
+    const last = lastContentIndex(tokens)
+    let content: Range | undefined
+    if (phraseEnd > noun + 1) {
+      content = objectOf(tokens, phraseEnd, last)
+    } else {
+      content = complement(tokens, noun + 1, last)
+      if (content && from === contentStart(tokens, 0)) content = beforeMainVerb(tokens, content)
+    }
+    if (!content) return undefined
+    return {rule: 'nominal', cue: {from: noun, to: phraseEnd - 1}, source: {from, to: noun - 1}, content: [content]}
   }
 
   /**

@@ -6,6 +6,7 @@ import {Phrases, type Token} from './tokens.ts'
 /** Source typing rules, compiled once from `data/sources.yml`. */
 export class SourceTyper {
   private readonly pronouns: Set<string>
+  private readonly possessivePronouns: Set<string>
   private readonly personNouns: Set<string>
   private readonly groupNouns: Set<string>
   private readonly documentNouns: Set<string>
@@ -21,6 +22,7 @@ export class SourceTyper {
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
     this.pronouns = lowerSet(lexicon.strings('pronouns'))
+    this.possessivePronouns = lowerSet(lexicon.strings('possessive-pronouns'))
     this.personNouns = lowerSet(lexicon.strings('person-nouns'))
     this.groupNouns = lowerSet(lexicon.strings('group-nouns'))
     this.documentNouns = lowerSet(lexicon.strings('document-nouns'))
@@ -82,7 +84,7 @@ export class SourceTyper {
 
   private classify(core: Token[], text: TextView): SourceType {
     const words = core.filter((token) => token.word)
-    if (words.length === 1 && this.pronouns.has(words[0]!.lower)) return 'pronoun'
+    if (words.length === 1 && (this.pronouns.has(words[0]!.lower) || this.possessivePronouns.has(words[0]!.lower))) return 'pronoun'
     if (words.length === 0) return 'unnamed-group'
     const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.text)
     const bare = (token: Token): string => token.text.replace(/['’]s$/u, '')
