@@ -1790,6 +1790,30 @@ const possessed: Case[] = [
   {sentence: 'The attacks on the embassy killed four people.', expected: []}
 ]
 
+// --- Passive with an agent ----------------------------------------------------
+
+const passiveAgent: Case[] = [
+  {
+    sentence: 'The mayor has been criticized by several council members for the delay.',
+    expected: [
+      {
+        source: 'several council members',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'has been criticized',
+        content: ['The mayor', 'for the delay']
+      }
+    ]
+  },
+  {
+    sentence: 'The merger was first reported by The Wall Street Journal.',
+    expected: [{source: 'The Wall Street Journal', type: 'named-organisation', anonymous: false, basis: null, cue: 'was first reported', content: ['The merger']}]
+  },
+  // Not a cue verb: no attribution.
+  {sentence: 'The bridge was built by a local firm in 1998.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1801,6 +1825,7 @@ const groups: Array<[string, Case[]]> = [
   ['coordinated cue verbs', coordinated],
   ['seeming verbs', seeming],
   ['possessed nouns of stance', possessed],
+  ['passive with an agent', passiveAgent],
   ['no attribution', none]
 ]
 

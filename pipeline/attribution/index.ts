@@ -28,7 +28,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
+const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'passive', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -208,6 +208,7 @@ export default function retextAttribution(): Transformer<Root> {
         if (postposedCandidate) candidates.push(postposedCandidate)
         else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
         pushDefined(candidates, participial(tokens, index))
+        if (tokens[cueEnd + 1]?.lower === 'by') pushDefined(candidates, passiveAgent(tokens, index, cueEnd))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
       else if (possessedNouns.match(tokens, index) !== undefined) pushDefined(candidates, possessedCue(tokens, index))
@@ -956,6 +957,41 @@ export default function retextAttribution(): Transformer<Root> {
     const content = complement(tokens, cursor + 1, last)
     if (!content) return undefined
     return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+  }
+
+  /**
+   * "Trump has been criticized by some of his rivals for …", "The story was
+   * first reported by BuzzFeed": the agent after "by" is the source; the
+   * subject, and what follows the agent, the content. The cue runs from the
+   * first auxiliary to the participle.
+   */
+  function passiveAgent(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+    let from = verb
+    while (from > 0 && tokens[from - 1]!.word && adverbs.has(tokens[from - 1]!.lower)) from--
+    if (!passive.has(tokens[from - 1]?.lower ?? '') || tokens[from - 1]!.lower === 'being') return undefined
+    from--
+    while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+    const subjectEnd = from - 1
+    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0 && subjectEnd - subjectStart < maxSourceTokens) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
+      subjectStart--
+    }
+    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
+    const last = lastContentIndex(tokens)
+    const sourceFrom = cueEnd + 2
+    if (!tokens[sourceFrom]?.word) return undefined
+    let sourceTo = sourceFrom
+    while (sourceTo + 1 <= last && !isBreak(tokens[sourceTo + 1]) && !isQuote(tokens[sourceTo + 1]) && !/^(?:for|as|over|after|because|when|while|in|on|at|to|that)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
+    if (sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
+    const content: Range[] = [{from: subjectStart, to: subjectEnd}]
+    // "… by some of his rivals for failing to …": a reason after the agent is content too.
+    if (sourceTo + 1 <= last && /^(?:for|as)$/u.test(tokens[sourceTo + 1]!.lower)) pushRange(content, trim(tokens, sourceTo + 1, scanRight(tokens, sourceTo + 1)))
+    return {rule: 'passive', cue: {from, to: cueEnd}, source: {from: sourceFrom, to: sourceTo}, content}
   }
 
   /**
