@@ -1814,6 +1814,24 @@ const passiveAgent: Case[] = [
   {sentence: 'The bridge was built by a local firm in 1998.', expected: []}
 ]
 
+// --- Gerunds after a preposition ----------------------------------------------
+
+const gerunds: Case[] = [
+  // The clause's subject is the source, not the words before the preposition.
+  {
+    sentence: 'The governor ended the debate by saying that the budget was balanced.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'saying', content: ['the budget was balanced']}]
+  },
+  {
+    sentence: 'The senator has gone further than his rivals by proposing a ban on imports.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'proposing', content: ['a ban on imports']}]
+  },
+  {
+    sentence: 'Workers were fired for criticizing the plan.',
+    expected: [{source: 'Workers', type: 'unnamed-group', anonymous: true, basis: null, cue: 'criticizing', content: ['the plan']}]
+  }
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1826,6 +1844,7 @@ const groups: Array<[string, Case[]]> = [
   ['seeming verbs', seeming],
   ['possessed nouns of stance', possessed],
   ['passive with an agent', passiveAgent],
+  ['gerunds after a preposition', gerunds],
   ['no attribution', none]
 ]
 

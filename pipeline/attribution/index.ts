@@ -534,6 +534,15 @@ export default function retextAttribution(): Transformer<Root> {
     if (isComma(previous) && isAdjunctParticiple(tokens, verb)) return undefined
     let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
     if (subjectEnd < 0) return undefined
+    // "He explained the headline by saying …", "Mrs. Clinton has gone further by proposing …": a
+    // gerund after a preposition has the clause's subject for source, or none that is plain.
+    // ("published the results by announcing …" keeps its message verb: see toAttribution).
+    const gerund =
+      tokens[verb]!.lower.endsWith('ing') &&
+      prepositions.has(tokens[subjectEnd]!.lower) &&
+      !skippable.has(tokens[verb - 1]!.lower) &&
+      !tokens.slice(Math.max(0, verb - 10), verb).some((token) => messageVerbs.has(token.text))
+    const gerundSubject = gerund ? sentenceSubject(tokens, subjectEnd) : null
     // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
     // sentence's subject; without a plain one, the attribution is left to the participle rule.
     let shared: Range | undefined
@@ -701,7 +710,7 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
-    const source = bareAnd && subjectStart === subjectEnd ? null : {from: subjectStart, to: sourceEnd ?? subjectEnd}
+    const source = (bareAnd && subjectStart === subjectEnd) || (gerund && !gerundSubject) ? null : (gerundSubject ?? {from: subjectStart, to: sourceEnd ?? subjectEnd})
     return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source, content: [content]}
   }
 
