@@ -1832,6 +1832,19 @@ const gerunds: Case[] = [
   }
 ]
 
+// --- Colons that name no source ------------------------------------------------
+
+const colonHeadings: Case[] = [
+  {
+    sentence: 'Smith: The budget will pass before the end of the month.',
+    expected: [{source: 'Smith', type: 'named-person', anonymous: false, basis: null, cue: ':', content: ['The budget will pass before the end of the month']}]
+  },
+  // An interview's "Q:", a "Breaking:" label, a heading of fewer than four words.
+  {sentence: 'Q: Did you expect to win the race this year?', expected: []},
+  {sentence: 'Breaking: Senate passes the budget after a long night.', expected: []},
+  {sentence: 'Smith: Just hang on.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1845,6 +1858,7 @@ const groups: Array<[string, Case[]]> = [
   ['possessed nouns of stance', possessed],
   ['passive with an agent', passiveAgent],
   ['gerunds after a preposition', gerunds],
+  ['colons that name no source', colonHeadings],
   ['no attribution', none]
 ]
 

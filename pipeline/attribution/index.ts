@@ -93,6 +93,7 @@ export default function retextAttribution(): Transformer<Root> {
   const surveyDetails = lowerSet(cues.strings('survey-details'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
   const possessedNouns = new Phrases(cues.strings('possessed-nominal'))
+  const colonNotSources = new Phrases(cues.strings('colon-not-sources'))
   const possessives = lowerSet(cues.strings('possessives'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
   const adverbs = lowerSet(cues.strings('adverbs'))
@@ -1161,11 +1162,12 @@ export default function retextAttribution(): Transformer<Root> {
     const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
     const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
     if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
-    if (/^(?:note|update|correction|editor|related|photo|video|watch|read|also|see|source|sources)$/u.test(sourceTokens[0]!.lower)) {
-      return undefined
-    }
+    // "Note:", "Breaking:", and an interview's "Q:" and "A:" name no source.
+    if (colonNotSources.match(tokens, opening) === mark) return undefined
     const content = trim(tokens, mark + 1, lastContentIndex(tokens))
     if (!content || content.to - content.from < 2) return undefined
+    // "Kasich: Now or never.": a section heading, not a quotation.
+    if (tokens.slice(content.from, content.to + 1).filter((token) => token.word).length < 4) return undefined
     const sourceTo = opening + name.length - 1
     return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
   }
