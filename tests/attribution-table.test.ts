@@ -1845,6 +1845,22 @@ const colonHeadings: Case[] = [
   {sentence: 'Smith: Just hang on.', expected: []}
 ]
 
+// --- Nominal forms after a speaker noun -----------------------------------------
+
+const speakerVerbs: Case[] = [
+  // A form that agrees with a speaker noun before it is a verb, not a compound noun.
+  {
+    sentence: 'The government hopes that its diplomats can make a better argument.',
+    expected: [{source: 'The government', type: 'named-organisation', anonymous: false, basis: null, cue: 'hopes', content: ['its diplomats can make a better argument']}]
+  },
+  {
+    sentence: 'Many voters fear the plan will raise their taxes.',
+    expected: [{source: 'Many voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'fear', content: ['the plan will raise their taxes']}]
+  },
+  // Before a preposition it stays a noun.
+  {sentence: 'The campaign promises of both candidates were vague.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1859,6 +1875,7 @@ const groups: Array<[string, Case[]]> = [
   ['passive with an agent', passiveAgent],
   ['gerunds after a preposition', gerunds],
   ['colons that name no source', colonHeadings],
+  ['nominal forms after a speaker noun', speakerVerbs],
   ['no attribution', none]
 ]
 

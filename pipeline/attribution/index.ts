@@ -1192,6 +1192,12 @@ export default function retextAttribution(): Transformer<Root> {
       return true
     }
     if (!nominal.has(tokens[index]!.lower) || isCapitalised(previous)) return false
+    // "Many voters fear …", "the government hopes …": after a noun for a speaker, a verb form that
+    // agrees with it (plural noun and plain form, singular noun and -s form) is the verb, unless a
+    // preposition follows ("the campaign promises of both candidates").
+    const next = tokens[index + 1]
+    const agrees = /[^s]s$/u.test(previous.lower) !== /s$/u.test(tokens[index]!.lower)
+    if (typer.isSpeakerNoun(previous) && agrees && next?.word && !prepositions.has(next.lower)) return false
     return !typer.isPronoun(previous) && !skippable.has(previous.lower) && !passive.has(previous.lower)
   }
 

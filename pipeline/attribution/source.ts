@@ -40,6 +40,11 @@ export class SourceTyper {
     return this.pronouns.has(token.lower)
   }
 
+  /** A noun for a speaker: a person ("official"), a group ("voters"), an organisation ("government"). */
+  isSpeakerNoun(token: Token): boolean {
+    return this.personNouns.has(token.lower) || this.groupNouns.has(token.lower) || this.organisationNouns.has(token.lower)
+  }
+
   /** A noun for a document or data: "poll", "survey", "report". */
   isDocument(token: Token): boolean {
     return this.documentNouns.has(token.lower)
