@@ -1861,6 +1861,28 @@ const speakerVerbs: Case[] = [
   {sentence: 'The campaign promises of both candidates were vague.', expected: []}
 ]
 
+// --- Time adjuncts around the cue ----------------------------------------------
+
+const timeAdjuncts: Case[] = [
+  // A time adjunct after the cue is no content; one after "who" leaves "who" the source.
+  {
+    sentence: 'Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the ruling.',
+    expected: [
+      {source: 'who', type: 'unnamed-person', anonymous: true, basis: null, cue: 'endorsed', content: ['Clinton']},
+      {source: 'Bernie Sanders', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he agrees with the ruling']}
+    ]
+  },
+  {
+    sentence: 'The agency announced on Friday the arrest of a second suspect.',
+    expected: [{source: 'The agency', type: 'named-organisation', anonymous: false, basis: null, cue: 'announced', content: ['the arrest of a second suspect']}]
+  },
+  // Before a comma the clause after it is not the content of "posted".
+  {
+    sentence: 'In a statement posted Friday, the mayor said the city would appeal.',
+    expected: [{source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the city would appeal']}]
+  }
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1876,6 +1898,7 @@ const groups: Array<[string, Case[]]> = [
   ['gerunds after a preposition', gerunds],
   ['colons that name no source', colonHeadings],
   ['nominal forms after a speaker noun', speakerVerbs],
+  ['time adjuncts around the cue', timeAdjuncts],
   ['no attribution', none]
 ]
 

@@ -686,7 +686,8 @@ export default function retextAttribution(): Transformer<Root> {
         break
       }
     }
-    let from = cueEnd + 1
+    // "said Wednesday he agrees …": a time adjunct right after the cue is no content.
+    let from = skipTime(tokens, cueEnd + 1, last)
     if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
     // 'said “not too likely” and 14 percent said …': a quote opening the content closes it.
     if (isOpening(tokens[from])) {
@@ -834,9 +835,9 @@ export default function retextAttribution(): Transformer<Root> {
       // "…, referring to …": a phrasal cue keeps its particle.
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
-      let from = cueEnd + 1
+      let from = skipTime(tokens, cueEnd + 1, last)
       const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame === 'tell') from = skipAudience(tokens, from)
+      if (frame === 'tell') from = skipTime(tokens, skipAudience(tokens, from), last)
       let content: Range | undefined
       if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
       else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
@@ -1297,11 +1298,27 @@ export default function retextAttribution(): Transformer<Root> {
       // "Reince Priebus, the GOP chairman, on Tuesday said", "Sen. Bernie Sanders (I-Vt.) on
       // Saturday said": the appositive's comma, the parenthesis.
       if (next !== cursor && next > 0 && (isComma(tokens[next]) || tokens[next]!.text === ')')) return next
+      // "Sanders, who on Tuesday endorsed Clinton": the relative pronoun is the subject.
+      if (next !== cursor && next > 0 && /^(?:who|which)$/u.test(tokens[next]!.lower)) return next
       if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
       const before = skipAuxLeft(tokens, next)
       if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
       cursor = before
     }
+  }
+
+  /**
+   * "Wednesday", "on Monday", "last week": the index after a time adjunct at
+   * `from`, when words follow it before `last`; else `from`.
+   */
+  function skipTime(tokens: Token[], from: number, last: number): number {
+    let cursor = from
+    while (cursor <= last && tokens[cursor]!.word && timeModifiers.has(tokens[cursor]!.lower)) cursor++
+    if (cursor > last || !timeWords.has(tokens[cursor]!.lower)) return from
+    while (cursor <= last && tokens[cursor]!.word && timeWords.has(tokens[cursor]!.lower)) cursor++
+    // "posted Friday, Cruz said …": after a comma a new clause may start.
+    if (cursor <= last && isBreak(tokens[cursor])) return from
+    return cursor < last ? cursor : from
   }
 
   function skipAuxLeft(tokens: Token[], index: number): number {
