@@ -1883,6 +1883,30 @@ const timeAdjuncts: Case[] = [
   }
 ]
 
+// --- Inverted sources: long affiliations, one-word quotes --------------------------
+
+const invertedMore: Case[] = [
+  {
+    sentence: '“The ruling was a long shot,” said Jane Smith of the University of Texas School of Law.',
+    expected: [
+      {
+        source: 'Jane Smith of the University of Texas School of Law',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The ruling was a long shot']
+      }
+    ]
+  },
+  {
+    sentence: '"Safety," said Grimm, a local farmer.',
+    expected: [{source: 'Grimm, a local farmer', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['Safety']}]
+  },
+  // A long lower-case run after the verb is no inverted source.
+  {sentence: '“It was fine,” said the court’s tone had changed over the course of the long hearing.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1899,6 +1923,7 @@ const groups: Array<[string, Case[]]> = [
   ['colons that name no source', colonHeadings],
   ['nominal forms after a speaker noun', speakerVerbs],
   ['time adjuncts around the cue', timeAdjuncts],
+  ['inverted sources: affiliations, one-word quotes', invertedMore],
   ['no attribution', none]
 ]
 

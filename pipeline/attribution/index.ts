@@ -382,9 +382,10 @@ export default function retextAttribution(): Transformer<Root> {
       const sourceEnd = scanRight(tokens, verb + 1)
       if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 20) return undefined
       // A long source runs on only through a relative clause: "said one former executive who …".
+      // Or through a capitalised affiliation: "said Stephen Vladeck of the University of Texas School of Law".
       if (sourceEnd - verb > 8) {
         const relativeAt = tokens.slice(verb + 1, sourceEnd + 1).findIndex((token) => /^(?:who|whose)$/u.test(token.lower))
-        if (relativeAt === -1 || relativeAt > 7) return undefined
+        if ((relativeAt === -1 || relativeAt > 7) && !affiliated(tokens, verb + 1, sourceEnd)) return undefined
       }
       // "An official, who spoke on condition of anonymity, said …" closes a relative clause: preposed.
       let open = beforeVerb - 1
@@ -401,7 +402,8 @@ export default function retextAttribution(): Transformer<Root> {
       if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
       if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
-      if (!content || content.to - content.from < 1) return undefined
+      // '"Safety," said Grimm': a quoted single word is content too.
+      if (!content || (content.to - content.from < 1 && !(contentOpening > 0 && isQuote(tokens[beforeVerb])))) return undefined
       const ranges: Range[] = [content]
       let fullSource = sourceEnd
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
@@ -460,6 +462,23 @@ export default function retextAttribution(): Transformer<Root> {
     const ranges: Range[] = [content]
     if (continuation) ranges.push(continuation)
     return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+  }
+
+  /**
+   * "Stephen Vladeck of the University of Texas School of Law": a capitalised
+   * name, then "of", "at" or "from" and words all capitalised but for "of",
+   * "the", "for", "and".
+   */
+  function affiliated(tokens: Token[], from: number, to: number): boolean {
+    let index = from
+    while (index <= to && isCapitalised(tokens[index])) index++
+    if (index === from || index > to || !/^(?:of|at|from)$/u.test(tokens[index]!.lower)) return false
+    for (index++; index <= to; index++) {
+      const token = tokens[index]!
+      if (!token.word) return false
+      if (!isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+    }
+    return true
   }
 
   /** “…,” Jeff Weaver, Sanders’ campaign manager, said in a statement. */
