@@ -1744,6 +1744,18 @@ const coordinated: Case[] = [
     sentence: 'Despite the criticism, he found the speech “very moving” and called it a turning point.',
     expected: [{source: 'he', type: 'pronoun', anonymous: false, basis: null, cue: 'called', content: ['it a turning point']}]
   },
+  // The nearest clause's subject is shared: after a subordinator, after a comma.
+  {
+    sentence: 'Fans cheered after Smith scored twice and said the title was theirs.',
+    expected: [{source: 'Smith', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the title was theirs']}]
+  },
+  {
+    sentence: 'In Iowa, Trump attacked Cruz and said the senator could not win.',
+    expected: [
+      {source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'attacked', content: ['Cruz']},
+      {source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the senator could not win']}
+    ]
+  },
   // After ", and" the verb shares the subject of the clause before.
   {
     sentence: 'Officials praised the deal, and said it would create jobs.',

@@ -570,7 +570,13 @@ export default function retextAttribution(): Transformer<Root> {
       // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
       let comma = subjectEnd - 1
       while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
-      for (const subject of [sentenceSubject(tokens, subjectEnd), comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null]) {
+      // The nearest clause's subject first: after a subordinator ("when Rubio thanked Miami and
+      // said …"), after the last comma, then the sentence's.
+      const afterComma = comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null
+      let subordinator = subjectEnd - 1
+      while (subordinator > Math.max(comma, 0) && !subordinators.has(tokens[subordinator]!.lower)) subordinator--
+      const afterSubordinator = subordinator > Math.max(comma, 0) ? sentenceSubject(tokens, subjectEnd, subordinator + 1) : null
+      for (const subject of [afterSubordinator, afterComma, sentenceSubject(tokens, subjectEnd)]) {
         const opening = subject ? tokens[subject.from]!.lower : ''
         if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
           shared = subject
