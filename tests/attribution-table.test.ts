@@ -1919,6 +1919,29 @@ const invertedMore: Case[] = [
   {sentence: '“It was fine,” said the court’s tone had changed over the course of the long hearing.', expected: []}
 ]
 
+// --- More phrasal cues ----------------------------------------------------------
+
+const phrasal: Case[] = [
+  {
+    sentence: 'The governor sided with the teachers in the dispute.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'sided with', content: ['the teachers in the dispute']}]
+  },
+  {
+    sentence: 'The senator laid out a plan to cut taxes.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'laid out', content: ['a plan to cut taxes']}]
+  },
+  {
+    sentence: '“That is false,” the mayor shot back.',
+    expected: [{source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'shot back', content: ['That is false']}]
+  },
+  {
+    sentence: 'The court ruled that the law was unconstitutional.',
+    expected: [{source: 'The court', type: 'named-organisation', anonymous: false, basis: null, cue: 'ruled', content: ['the law was unconstitutional']}]
+  },
+  // Without its particle the verb is no cue.
+  {sentence: 'The team sided.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1936,6 +1959,7 @@ const groups: Array<[string, Case[]]> = [
   ['nominal forms after a speaker noun', speakerVerbs],
   ['time adjuncts around the cue', timeAdjuncts],
   ['inverted sources: affiliations, one-word quotes', invertedMore],
+  ['more phrasal cues', phrasal],
   ['no attribution', none]
 ]
 
