@@ -1120,7 +1120,10 @@ const more: Case[] = [
   },
   {
     sentence: 'The senator voted against the bill, criticizing its cost.',
-    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}]
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'voted against', content: ['the bill']},
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}
+    ]
   },
   {
     sentence: 'The river flooded the town, leaving hundreds homeless.',
@@ -1938,8 +1941,17 @@ const phrasal: Case[] = [
     sentence: 'The court ruled that the law was unconstitutional.',
     expected: [{source: 'The court', type: 'named-organisation', anonymous: false, basis: null, cue: 'ruled', content: ['the law was unconstitutional']}]
   },
-  // Without its particle the verb is no cue.
-  {sentence: 'The team sided.', expected: []}
+  {
+    sentence: 'The union pushed back on the proposal.',
+    expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'pushed back', content: ['on the proposal']}]
+  },
+  {
+    sentence: 'The governor agreed with the teachers on the pay rise.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'agreed with', content: ['the teachers on the pay rise']}]
+  },
+  // Without its particle the verb is no cue; "look at" and "focus on" are left out (mostly no attribution).
+  {sentence: 'The team sided.', expected: []},
+  {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
 ]
 
 const groups: Array<[string, Case[]]> = [
