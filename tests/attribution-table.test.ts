@@ -1949,6 +1949,14 @@ const phrasal: Case[] = [
     sentence: 'The governor agreed with the teachers on the pay rise.',
     expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'agreed with', content: ['the teachers on the pay rise']}]
   },
+  {
+    sentence: 'The senator shrugged off the criticism.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'shrugged off', content: ['the criticism']}]
+  },
+  {
+    sentence: 'The party reaffirmed its support for the treaty.',
+    expected: [{source: 'The party', type: 'named-organisation', anonymous: false, basis: null, cue: 'reaffirmed', content: ['its support for the treaty']}]
+  },
   // Without its particle the verb is no cue; "look at" and "focus on" are left out (mostly no attribution).
   {sentence: 'The team sided.', expected: []},
   {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
