@@ -1825,6 +1825,17 @@ const passiveAgent: Case[] = [
     sentence: 'The merger was first reported by The Wall Street Journal.',
     expected: [{source: 'The Wall Street Journal', type: 'named-organisation', anonymous: false, basis: null, cue: 'was first reported', content: ['The merger']}]
   },
+  // After a comma a passive is still the passive rule's, not a postposed source "six were".
+  {
+    sentence: 'Of the ten judges, six were appointed by Democratic presidents.',
+    expected: [{source: 'Democratic presidents', type: 'unnamed-group', anonymous: true, basis: null, cue: 'were appointed', content: ['six']}]
+  },
+  {
+    sentence: 'The governor named a former aide as her chief of staff.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'named', content: ['a former aide as her chief of staff']}]
+  },
+  // "named" giving a name after an indefinite subject reports nothing.
+  {sentence: 'A man named John Smith was arrested on Friday.', expected: []},
   // Not a cue verb: no attribution.
   {sentence: 'The bridge was built by a local firm in 1998.', expected: []}
 ]

@@ -344,6 +344,8 @@ export default function retextAttribution(): Transformer<Root> {
     if (cueEnd > last) return undefined
     const beforeVerb = skipAuxLeft(tokens, verb - 1)
     if (beforeVerb < 0) return undefined
+    // "…, six were appointed by …": a passive is the passive rule's.
+    if (passive.has(tokens[beforeVerb]!.lower) && !tokens[verb]!.lower.endsWith('ing') && tokens[cueEnd + 1]?.lower === 'by') return undefined
     const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
     let continuation: Range | undefined
     // "…, she told reporters on Thursday.": the audience is neither source nor content.
