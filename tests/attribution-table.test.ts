@@ -1968,6 +1968,20 @@ const phrasal: Case[] = [
     sentence: 'The party reaffirmed its support for the treaty.',
     expected: [{source: 'The party', type: 'named-organisation', anonymous: false, basis: null, cue: 'reaffirmed', content: ['its support for the treaty']}]
   },
+  {
+    sentence: 'The senator quickly distanced himself from the remarks.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'quickly distanced himself from', content: ['the remarks']}]
+  },
+  {
+    sentence: 'Most voters would like to see a change in Washington.',
+    expected: [{source: 'Most voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'would like', content: ['to see a change in Washington']}]
+  },
+  // "read" reports words only before a quote, a colon or "that".
+  {
+    sentence: 'One sign read, “Lock her up.”',
+    expected: [{source: 'One sign', type: 'unnamed-person', anonymous: true, basis: null, cue: 'read', content: ['Lock her up']}]
+  },
+  {sentence: 'She read the book on the flight home.', expected: []},
   // Without its particle the verb is no cue; "look at" and "focus on" are left out (mostly no attribution).
   {sentence: 'The team sided.', expected: []},
   {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
