@@ -1929,6 +1929,19 @@ const invertedMore: Case[] = [
     sentence: '"Safety," said Grimm, a local farmer.',
     expected: [{source: 'Grimm, a local farmer', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['Safety']}]
   },
+  // After a name and its appositive the cue is preposed, not inverted: the words after it are content.
+  {
+    sentence: 'Paul Huntley, a delegate from California, said he wanted a fair process.',
+    expected: [{source: 'Paul Huntley, a delegate from California', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he wanted a fair process']}]
+  },
+  {
+    sentence: 'Gov. John Kasich of Ohio, a Republican, said the family deserved better.',
+    expected: [{source: 'Gov. John Kasich of Ohio, a Republican', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the family deserved better']}]
+  },
+  {
+    sentence: '“We will win,” said Paul Huntley, a delegate from California.',
+    expected: [{source: 'Paul Huntley, a delegate from California', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['We will win']}]
+  },
   // A long lower-case run after the verb is no inverted source.
   {sentence: '“It was fine,” said the court’s tone had changed over the course of the long hearing.', expected: []}
 ]

@@ -393,6 +393,9 @@ export default function retextAttribution(): Transformer<Root> {
       let open = beforeVerb - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
+      // "Paul Huntley, a Sanders delegate from California, said he wanted …": so does an appositive
+      // after a name opening the sentence.
+      if (isComma(tokens[open]) && isComma(tokens[beforeVerb]) && (appositiveChain(tokens, open + 1) !== undefined || nameOpening(tokens, contentOpening, open - 1))) return undefined
       // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
       // before a relative clause.
       for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
@@ -479,6 +482,23 @@ export default function retextAttribution(): Transformer<Root> {
       const token = tokens[index]!
       if (!token.word) return false
       if (!isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+    }
+    return true
+  }
+
+  /**
+   * Whether the tokens from `from` to `to` are a name, perhaps with an
+   * affiliation: capitalised words, and of/the/for/and between them ("Gov.
+   * John Kasich of Ohio"), at most eight.
+   */
+  function nameOpening(tokens: Token[], from: number, to: number): boolean {
+    if (to < from || to - from > 8 || !isCapitalised(tokens[from]) || !isCapitalised(tokens[to])) return false
+    if (typer.isPronoun(tokens[from]!) || discourseMarkers.match(tokens, from) !== undefined) return false
+    for (let index = from; index <= to; index++) {
+      const token = tokens[index]!
+      if (!token.word && !/^[.&-]$/u.test(token.text)) return false
+      if (token.word && !isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+      if (isVerbCue(tokens, index)) return false
     }
     return true
   }
