@@ -1942,6 +1942,11 @@ const invertedMore: Case[] = [
     sentence: '“We will win,” said Paul Huntley, a delegate from California.',
     expected: [{source: 'Paul Huntley, a delegate from California', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['We will win']}]
   },
+  // A participle after a quoted title and its comma is the participle rule's: no quoted title as source.
+  {
+    sentence: 'Graham spoke on “Meet the Press,” adding that the party was divided.',
+    expected: [{source: 'Graham', type: 'named-person', anonymous: false, basis: null, cue: 'adding', content: ['the party was divided']}]
+  },
   // A long lower-case run after the verb is no inverted source.
   {sentence: '“It was fine,” said the court’s tone had changed over the course of the long hearing.', expected: []}
 ]

@@ -344,6 +344,8 @@ export default function retextAttribution(): Transformer<Root> {
     if (cueEnd > last) return undefined
     const beforeVerb = skipAuxLeft(tokens, verb - 1)
     if (beforeVerb < 0) return undefined
+    // '… on "Morning Joe," adding …': a participle after a comma is the participle rule's.
+    if (tokens[verb]!.lower.endsWith('ing') && isAdjunctParticiple(tokens, verb) && (isComma(tokens[verb - 1]) || isQuote(tokens[verb - 1]))) return undefined
     // "…, six were appointed by …": a passive is the passive rule's.
     if (passive.has(tokens[beforeVerb]!.lower) && !tokens[verb]!.lower.endsWith('ing') && tokens[cueEnd + 1]?.lower === 'by') return undefined
     const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
@@ -872,7 +874,8 @@ export default function retextAttribution(): Transformer<Root> {
     const found: Candidate[] = []
     const last = lastContentIndex(tokens)
     for (let index = 1; index < last; index++) {
-      const participle = isComma(tokens[index - 1]) && isAdjunctParticiple(tokens, index)
+      // '… on “Morning Joe,” adding …': the comma may stand inside a closing quote.
+      const participle = (isComma(tokens[index - 1]) || (isQuote(tokens[index - 1]) && isComma(tokens[index - 2]))) && isAdjunctParticiple(tokens, index)
       if (!participle && !coordinatedCue(tokens, index)) continue
       const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
       // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
