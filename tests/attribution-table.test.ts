@@ -1120,7 +1120,10 @@ const more: Case[] = [
   },
   {
     sentence: 'The senator voted against the bill, criticizing its cost.',
-    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}]
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'voted against', content: ['the bill']},
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'criticizing', content: ['its cost']}
+    ]
   },
   {
     sentence: 'The river flooded the town, leaving hundreds homeless.',
@@ -1703,6 +1706,305 @@ const more: Case[] = [
   }
 ]
 
+// --- Intention, decision and stance verbs -------------------------------------
+
+const stance: Case[] = [
+  {
+    sentence: 'The city council plans to vote on the budget next week.',
+    expected: [{source: 'The city council', type: 'named-organisation', anonymous: false, basis: null, cue: 'plans', content: ['to vote on the budget next week']}]
+  },
+  {
+    sentence: 'The governor decided to veto the bill after a long review.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'decided', content: ['to veto the bill after a long review']}]
+  },
+  {
+    sentence: 'Most economists consider the proposal a risky bet.',
+    expected: [{source: 'Most economists', type: 'unnamed-group', anonymous: true, basis: null, cue: 'consider', content: ['the proposal a risky bet']}]
+  },
+  {
+    sentence: 'The mayor signed an order closing the city parks.',
+    expected: [{source: 'The mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'signed', content: ['an order closing the city parks']}]
+  },
+  {
+    sentence: 'Local officials recognized that the plan had failed.',
+    expected: [{source: 'Local officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'recognized', content: ['the plan had failed']}]
+  },
+  // "plans" is a noun here, and without "to" it reports no intention.
+  {sentence: 'The tax plans of both parties were published on Monday.', expected: []},
+  {sentence: 'The company plans a new factory in Ohio.', expected: []}
+]
+
+// --- Coordinated cue verbs ---------------------------------------------------
+
+const coordinated: Case[] = [
+  // "and" is never the source: with no plain subject before it, the attribution has none.
+  {
+    sentence: 'About 10 percent of voters picked “none of the above” and said the vote was rigged.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'said', content: ['the vote was rigged']}]
+  },
+  // An opening prepositional phrase is not the shared subject.
+  {
+    sentence: 'Despite the criticism, he found the speech “very moving” and called it a turning point.',
+    expected: [{source: 'he', type: 'pronoun', anonymous: false, basis: null, cue: 'called', content: ['it a turning point']}]
+  },
+  // The nearest clause's subject is shared: after a subordinator, after a comma.
+  {
+    sentence: 'Fans cheered after Smith scored twice and said the title was theirs.',
+    expected: [{source: 'Smith', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the title was theirs']}]
+  },
+  {
+    sentence: 'In Iowa, Trump attacked Cruz and said the senator could not win.',
+    expected: [
+      {source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'attacked', content: ['Cruz']},
+      {source: 'Trump', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the senator could not win']}
+    ]
+  },
+  // After ", and" the verb shares the subject of the clause before.
+  {
+    sentence: 'Officials praised the deal, and said it would create jobs.',
+    expected: [
+      {source: 'Officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'praised', content: ['the deal']},
+      {source: 'Officials', type: 'unnamed-group', anonymous: true, basis: null, cue: 'said', content: ['it would create jobs']}
+    ]
+  }
+]
+
+// --- Seeming verbs before a predicate -----------------------------------------
+
+const seeming: Case[] = [
+  {
+    sentence: 'The crowd seemed unmoved by the speech.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'seemed', content: ['The crowd', 'unmoved by the speech']}]
+  },
+  {
+    sentence: 'It appears that the plan has stalled in the Senate.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'appears', content: ['that the plan has stalled in the Senate']}]
+  },
+  {
+    sentence: 'The senator appeared tired, at least to reporters in the room.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'appeared', content: ['The senator', 'tired']}]
+  },
+  // A place, a time or an infinitive: no report.
+  {sentence: 'The mayor appeared on local television on Sunday night.', expected: []},
+  {sentence: 'The witness was ready to appear before the committee.', expected: []},
+  {sentence: 'The report appeared Monday in the morning paper.', expected: []}
+]
+
+// --- Possessed nouns of stance ------------------------------------------------
+
+const possessed: Case[] = [
+  {
+    sentence: 'The senator renewed his attacks on the trade deal.',
+    expected: [{source: 'his', type: 'pronoun', anonymous: false, basis: null, cue: 'attacks on', content: ['the trade deal']}]
+  },
+  {
+    sentence: "Voters have not forgotten Mr. Smith's criticism of the bill.",
+    expected: [{source: "Mr. Smith's", type: 'named-person', anonymous: false, basis: null, cue: 'criticism of', content: ['the bill']}]
+  },
+  // Without a possessor no one is named.
+  {sentence: 'The attacks on the embassy killed four people.', expected: []}
+]
+
+// --- Passive with an agent ----------------------------------------------------
+
+const passiveAgent: Case[] = [
+  {
+    sentence: 'The mayor has been criticized by several council members for the delay.',
+    expected: [
+      {
+        source: 'several council members',
+        type: 'unnamed-group',
+        anonymous: true,
+        basis: null,
+        cue: 'has been criticized',
+        content: ['The mayor', 'for the delay']
+      }
+    ]
+  },
+  {
+    sentence: 'The merger was first reported by The Wall Street Journal.',
+    expected: [{source: 'The Wall Street Journal', type: 'named-organisation', anonymous: false, basis: null, cue: 'was first reported', content: ['The merger']}]
+  },
+  // After a comma a passive is still the passive rule's, not a postposed source "six were".
+  {
+    sentence: 'Of the ten judges, six were appointed by Democratic presidents.',
+    expected: [{source: 'Democratic presidents', type: 'unnamed-group', anonymous: true, basis: null, cue: 'were appointed', content: ['six']}]
+  },
+  {
+    sentence: 'The governor named a former aide as her chief of staff.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'named', content: ['a former aide as her chief of staff']}]
+  },
+  // "named" giving a name after an indefinite subject reports nothing.
+  {sentence: 'A man named John Smith was arrested on Friday.', expected: []},
+  // Not a cue verb: no attribution.
+  {sentence: 'The bridge was built by a local firm in 1998.', expected: []}
+]
+
+// --- Gerunds after a preposition ----------------------------------------------
+
+const gerunds: Case[] = [
+  // The clause's subject is the source, not the words before the preposition.
+  {
+    sentence: 'The governor ended the debate by saying that the budget was balanced.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'saying', content: ['the budget was balanced']}]
+  },
+  {
+    sentence: 'The senator has gone further than his rivals by proposing a ban on imports.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'proposing', content: ['a ban on imports']}]
+  },
+  {
+    sentence: 'Workers were fired for criticizing the plan.',
+    expected: [{source: 'Workers', type: 'unnamed-group', anonymous: true, basis: null, cue: 'criticizing', content: ['the plan']}]
+  }
+]
+
+// --- Colons that name no source ------------------------------------------------
+
+const colonHeadings: Case[] = [
+  {
+    sentence: 'Smith: The budget will pass before the end of the month.',
+    expected: [{source: 'Smith', type: 'named-person', anonymous: false, basis: null, cue: ':', content: ['The budget will pass before the end of the month']}]
+  },
+  // An interview's "Q:", a "Breaking:" label, a heading of fewer than four words.
+  {sentence: 'Q: Did you expect to win the race this year?', expected: []},
+  {sentence: 'Breaking: Senate passes the budget after a long night.', expected: []},
+  {sentence: 'Smith: Just hang on.', expected: []}
+]
+
+// --- Nominal forms after a speaker noun -----------------------------------------
+
+const speakerVerbs: Case[] = [
+  // A form that agrees with a speaker noun before it is a verb, not a compound noun.
+  {
+    sentence: 'The government hopes that its diplomats can make a better argument.',
+    expected: [{source: 'The government', type: 'named-organisation', anonymous: false, basis: null, cue: 'hopes', content: ['its diplomats can make a better argument']}]
+  },
+  {
+    sentence: 'Many voters fear the plan will raise their taxes.',
+    expected: [{source: 'Many voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'fear', content: ['the plan will raise their taxes']}]
+  },
+  // Before a preposition it stays a noun.
+  {sentence: 'The campaign promises of both candidates were vague.', expected: []}
+]
+
+// --- Time adjuncts around the cue ----------------------------------------------
+
+const timeAdjuncts: Case[] = [
+  // A time adjunct after the cue is no content; one after "who" leaves "who" the source.
+  {
+    sentence: 'Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the ruling.',
+    expected: [
+      {source: 'who', type: 'unnamed-person', anonymous: true, basis: null, cue: 'endorsed', content: ['Clinton']},
+      {source: 'Bernie Sanders', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he agrees with the ruling']}
+    ]
+  },
+  {
+    sentence: 'The agency announced on Friday the arrest of a second suspect.',
+    expected: [{source: 'The agency', type: 'named-organisation', anonymous: false, basis: null, cue: 'announced', content: ['the arrest of a second suspect']}]
+  },
+  // Before a comma the clause after it is not the content of "posted".
+  {
+    sentence: 'In a statement posted Friday, the mayor said the city would appeal.',
+    expected: [{source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['the city would appeal']}]
+  }
+]
+
+// --- Inverted sources: long affiliations, one-word quotes --------------------------
+
+const invertedMore: Case[] = [
+  {
+    sentence: '“The ruling was a long shot,” said Jane Smith of the University of Texas School of Law.',
+    expected: [
+      {
+        source: 'Jane Smith of the University of Texas School of Law',
+        type: 'named-person',
+        anonymous: false,
+        basis: null,
+        cue: 'said',
+        content: ['The ruling was a long shot']
+      }
+    ]
+  },
+  {
+    sentence: '"Safety," said Grimm, a local farmer.',
+    expected: [{source: 'Grimm, a local farmer', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['Safety']}]
+  },
+  // After a name and its appositive the cue is preposed, not inverted: the words after it are content.
+  {
+    sentence: 'Paul Huntley, a delegate from California, said he wanted a fair process.',
+    expected: [{source: 'Paul Huntley, a delegate from California', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he wanted a fair process']}]
+  },
+  {
+    sentence: 'Gov. John Kasich of Ohio, a Republican, said the family deserved better.',
+    expected: [{source: 'Gov. John Kasich of Ohio, a Republican', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the family deserved better']}]
+  },
+  {
+    sentence: '“We will win,” said Paul Huntley, a delegate from California.',
+    expected: [{source: 'Paul Huntley, a delegate from California', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['We will win']}]
+  },
+  // A participle after a quoted title and its comma is the participle rule's: no quoted title as source.
+  {
+    sentence: 'Graham spoke on “Meet the Press,” adding that the party was divided.',
+    expected: [{source: 'Graham', type: 'named-person', anonymous: false, basis: null, cue: 'adding', content: ['the party was divided']}]
+  },
+  // A long lower-case run after the verb is no inverted source.
+  {sentence: '“It was fine,” said the court’s tone had changed over the course of the long hearing.', expected: []}
+]
+
+// --- More phrasal cues ----------------------------------------------------------
+
+const phrasal: Case[] = [
+  {
+    sentence: 'The governor sided with the teachers in the dispute.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'sided with', content: ['the teachers in the dispute']}]
+  },
+  {
+    sentence: 'The senator laid out a plan to cut taxes.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'laid out', content: ['a plan to cut taxes']}]
+  },
+  {
+    sentence: '“That is false,” the mayor shot back.',
+    expected: [{source: 'the mayor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'shot back', content: ['That is false']}]
+  },
+  {
+    sentence: 'The court ruled that the law was unconstitutional.',
+    expected: [{source: 'The court', type: 'named-organisation', anonymous: false, basis: null, cue: 'ruled', content: ['the law was unconstitutional']}]
+  },
+  {
+    sentence: 'The union pushed back on the proposal.',
+    expected: [{source: 'The union', type: 'named-organisation', anonymous: false, basis: null, cue: 'pushed back', content: ['on the proposal']}]
+  },
+  {
+    sentence: 'The governor agreed with the teachers on the pay rise.',
+    expected: [{source: 'The governor', type: 'unnamed-person', anonymous: true, basis: null, cue: 'agreed with', content: ['the teachers on the pay rise']}]
+  },
+  {
+    sentence: 'The senator shrugged off the criticism.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'shrugged off', content: ['the criticism']}]
+  },
+  {
+    sentence: 'The party reaffirmed its support for the treaty.',
+    expected: [{source: 'The party', type: 'named-organisation', anonymous: false, basis: null, cue: 'reaffirmed', content: ['its support for the treaty']}]
+  },
+  {
+    sentence: 'The senator quickly distanced himself from the remarks.',
+    expected: [{source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'quickly distanced himself from', content: ['the remarks']}]
+  },
+  {
+    sentence: 'Most voters would like to see a change in Washington.',
+    expected: [{source: 'Most voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'would like', content: ['to see a change in Washington']}]
+  },
+  // "read" reports words only before a quote, a colon or "that".
+  {
+    sentence: 'One sign read, “Lock her up.”',
+    expected: [{source: 'One sign', type: 'unnamed-person', anonymous: true, basis: null, cue: 'read', content: ['Lock her up']}]
+  },
+  {sentence: 'She read the book on the flight home.', expected: []},
+  // Without its particle the verb is no cue; "look at" and "focus on" are left out (mostly no attribution).
+  {sentence: 'The team sided.', expected: []},
+  {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -1710,6 +2012,17 @@ const groups: Array<[string, Case[]]> = [
   ['preposed and object verbs', preposed],
   ['nominal and participial', nominalAndParticipial],
   ['colon', colon],
+  ['intention, decision and stance verbs', stance],
+  ['coordinated cue verbs', coordinated],
+  ['seeming verbs', seeming],
+  ['possessed nouns of stance', possessed],
+  ['passive with an agent', passiveAgent],
+  ['gerunds after a preposition', gerunds],
+  ['colons that name no source', colonHeadings],
+  ['nominal forms after a speaker noun', speakerVerbs],
+  ['time adjuncts around the cue', timeAdjuncts],
+  ['inverted sources: affiliations, one-word quotes', invertedMore],
+  ['more phrasal cues', phrasal],
   ['no attribution', none]
 ]
 

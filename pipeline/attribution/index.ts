@@ -28,7 +28,7 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
+const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'passive', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
@@ -84,12 +84,17 @@ export default function retextAttribution(): Transformer<Root> {
   const prepositions = lowerSet(cues.strings('prepositions'))
   const questionWords = lowerSet(cues.strings('question-words'))
   const raisingVerbs = lowerSet(cues.strings('raising'))
+  const seemingVerbs = lowerSet(cues.strings('seeming'))
+  const notPredicates = lowerSet(cues.strings('not-predicates'))
   const sourceFollows = new Phrases(cues.strings('source-follows'))
   const notASource = new Phrases(cues.strings('not-a-source'))
   const nominal = lowerSet(cues.strings('nominal'))
   const surveys = lowerSet(cues.strings('surveys'))
   const surveyDetails = lowerSet(cues.strings('survey-details'))
   const nominalMakers = lowerSet(cues.strings('nominal-makers'))
+  const possessedNouns = new Phrases(cues.strings('possessed-nominal'))
+  const colonNotSources = new Phrases(cues.strings('colon-not-sources'))
+  const possessives = lowerSet(cues.strings('possessives'))
   const auxiliaries = lowerSet(cues.strings('auxiliaries'))
   const adverbs = lowerSet(cues.strings('adverbs'))
   const skippable = new Set([...auxiliaries, ...adverbs])
@@ -204,8 +209,10 @@ export default function retextAttribution(): Transformer<Root> {
         if (postposedCandidate) candidates.push(postposedCandidate)
         else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
         pushDefined(candidates, participial(tokens, index))
+        if (tokens[cueEnd + 1]?.lower === 'by') pushDefined(candidates, passiveAgent(tokens, index, cueEnd))
       }
       if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
+      else if (possessedNouns.match(tokens, index) !== undefined) pushDefined(candidates, possessedCue(tokens, index))
       if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
       if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
       if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
@@ -229,7 +236,10 @@ export default function retextAttribution(): Transformer<Root> {
     // they are nested in it, and give way.
     for (const candidate of participleAdjuncts(tokens, accepted)) {
       for (let index = accepted.length - 1; index >= 0; index--) {
-        if (inside(accepted[index]!.cue.from, candidate.content)) accepted.splice(index, 1)
+        const other = accepted[index]!
+        // "… and called …" found without a source gives way to the same cue sharing one.
+        const sourceless = other.source === null && other.rule === 'preposed' && other.cue.from === candidate.cue.from
+        if (sourceless || inside(other.cue.from, candidate.content)) accepted.splice(index, 1)
       }
       accept(candidate)
     }
@@ -334,6 +344,10 @@ export default function retextAttribution(): Transformer<Root> {
     if (cueEnd > last) return undefined
     const beforeVerb = skipAuxLeft(tokens, verb - 1)
     if (beforeVerb < 0) return undefined
+    // '… on "Morning Joe," adding …': a participle after a comma is the participle rule's.
+    if (tokens[verb]!.lower.endsWith('ing') && isAdjunctParticiple(tokens, verb) && (isComma(tokens[verb - 1]) || isQuote(tokens[verb - 1]))) return undefined
+    // "…, six were appointed by …": a passive is the passive rule's.
+    if (passive.has(tokens[beforeVerb]!.lower) && !tokens[verb]!.lower.endsWith('ing') && tokens[cueEnd + 1]?.lower === 'by') return undefined
     const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
     let continuation: Range | undefined
     // "…, she told reporters on Thursday.": the audience is neither source nor content.
@@ -372,14 +386,18 @@ export default function retextAttribution(): Transformer<Root> {
       const sourceEnd = scanRight(tokens, verb + 1)
       if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 20) return undefined
       // A long source runs on only through a relative clause: "said one former executive who …".
+      // Or through a capitalised affiliation: "said Stephen Vladeck of the University of Texas School of Law".
       if (sourceEnd - verb > 8) {
         const relativeAt = tokens.slice(verb + 1, sourceEnd + 1).findIndex((token) => /^(?:who|whose)$/u.test(token.lower))
-        if (relativeAt === -1 || relativeAt > 7) return undefined
+        if ((relativeAt === -1 || relativeAt > 7) && !affiliated(tokens, verb + 1, sourceEnd)) return undefined
       }
       // "An official, who spoke on condition of anonymity, said …" closes a relative clause: preposed.
       let open = beforeVerb - 1
       while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
       if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
+      // "Paul Huntley, a Sanders delegate from California, said he wanted …": so does an appositive
+      // after a name opening the sentence.
+      if (isComma(tokens[open]) && isComma(tokens[beforeVerb]) && (appositiveChain(tokens, open + 1) !== undefined || nameOpening(tokens, contentOpening, open - 1))) return undefined
       // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
       // before a relative clause.
       for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
@@ -391,7 +409,8 @@ export default function retextAttribution(): Transformer<Root> {
       if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
       if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
       const content = trim(tokens, contentOpening, beforeVerb)
-      if (!content || content.to - content.from < 1) return undefined
+      // '"Safety," said Grimm': a quoted single word is content too.
+      if (!content || (content.to - content.from < 1 && !(contentOpening > 0 && isQuote(tokens[beforeVerb])))) return undefined
       const ranges: Range[] = [content]
       let fullSource = sourceEnd
       if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
@@ -428,6 +447,8 @@ export default function retextAttribution(): Transformer<Root> {
     if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
     if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
     if (!tokens[sourceStart]!.word) return undefined
+    // "…, the candidate said at the rally, and vowed to …": a verb after a conjunction is coordinated.
+    if (/^(?:and|but)$/u.test(tokens[sourceStart]!.lower)) return undefined
     for (let index = sourceStart; index <= beforeVerb; index++) {
       const token = tokens[index]!
       if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
@@ -448,6 +469,40 @@ export default function retextAttribution(): Transformer<Root> {
     const ranges: Range[] = [content]
     if (continuation) ranges.push(continuation)
     return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+  }
+
+  /**
+   * "Stephen Vladeck of the University of Texas School of Law": a capitalised
+   * name, then "of", "at" or "from" and words all capitalised but for "of",
+   * "the", "for", "and".
+   */
+  function affiliated(tokens: Token[], from: number, to: number): boolean {
+    let index = from
+    while (index <= to && isCapitalised(tokens[index])) index++
+    if (index === from || index > to || !/^(?:of|at|from)$/u.test(tokens[index]!.lower)) return false
+    for (index++; index <= to; index++) {
+      const token = tokens[index]!
+      if (!token.word) return false
+      if (!isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+    }
+    return true
+  }
+
+  /**
+   * Whether the tokens from `from` to `to` are a name, perhaps with an
+   * affiliation: capitalised words, and of/the/for/and between them ("Gov.
+   * John Kasich of Ohio"), at most eight.
+   */
+  function nameOpening(tokens: Token[], from: number, to: number): boolean {
+    if (to < from || to - from > 8 || !isCapitalised(tokens[from]) || !isCapitalised(tokens[to])) return false
+    if (typer.isPronoun(tokens[from]!) || discourseMarkers.match(tokens, from) !== undefined) return false
+    for (let index = from; index <= to; index++) {
+      const token = tokens[index]!
+      if (!token.word && !/^[.&-]$/u.test(token.text)) return false
+      if (token.word && !isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+      if (isVerbCue(tokens, index)) return false
+    }
+    return true
   }
 
   /** “…,” Jeff Weaver, Sanders’ campaign manager, said in a statement. */
@@ -523,6 +578,15 @@ export default function retextAttribution(): Transformer<Root> {
     if (isComma(previous) && isAdjunctParticiple(tokens, verb)) return undefined
     let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
     if (subjectEnd < 0) return undefined
+    // "He explained the headline by saying …", "Mrs. Clinton has gone further by proposing …": a
+    // gerund after a preposition has the clause's subject for source, or none that is plain.
+    // ("published the results by announcing …" keeps its message verb: see toAttribution).
+    const gerund =
+      tokens[verb]!.lower.endsWith('ing') &&
+      prepositions.has(tokens[subjectEnd]!.lower) &&
+      !skippable.has(tokens[verb - 1]!.lower) &&
+      !tokens.slice(Math.max(0, verb - 10), verb).some((token) => messageVerbs.has(token.text))
+    const gerundSubject = gerund ? sentenceSubject(tokens, subjectEnd) : null
     // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
     // sentence's subject; without a plain one, the attribution is left to the participle rule.
     let shared: Range | undefined
@@ -530,7 +594,13 @@ export default function retextAttribution(): Transformer<Root> {
       // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
       let comma = subjectEnd - 1
       while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
-      for (const subject of [sentenceSubject(tokens, subjectEnd), comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null]) {
+      // The nearest clause's subject first: after a subordinator ("when Rubio thanked Miami and
+      // said …"), after the last comma, then the sentence's.
+      const afterComma = comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null
+      let subordinator = subjectEnd - 1
+      while (subordinator > Math.max(comma, 0) && !subordinators.has(tokens[subordinator]!.lower)) subordinator--
+      const afterSubordinator = subordinator > Math.max(comma, 0) ? sentenceSubject(tokens, subjectEnd, subordinator + 1) : null
+      for (const subject of [afterSubordinator, afterComma, sentenceSubject(tokens, subjectEnd)]) {
         const opening = subject ? tokens[subject.from]!.lower : ''
         if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
           shared = subject
@@ -538,6 +608,9 @@ export default function retextAttribution(): Transformer<Root> {
         }
       }
     }
+    // "… “very charming” and called his standing …": a conjunction with no plain subject before it
+    // is no source; the attribution is kept without one.
+    const bareAnd = tokens[subjectEnd]!.lower === 'and' && !shared
     // A relative clause or an appositive between subject and verb ("Trump, who has
     // campaigned …, praised …") is skipped, unless it says how the source knows
     // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
@@ -662,7 +735,8 @@ export default function retextAttribution(): Transformer<Root> {
         break
       }
     }
-    let from = cueEnd + 1
+    // "said Wednesday he agrees …": a time adjunct right after the cue is no content.
+    let from = skipTime(tokens, cueEnd + 1, last)
     if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
     // 'said “not too likely” and 14 percent said …': a quote opening the content closes it.
     if (isOpening(tokens[from])) {
@@ -687,7 +761,8 @@ export default function retextAttribution(): Transformer<Root> {
       content = trim(tokens, that === undefined ? from : that + 1, last)
     }
     if (!content) return undefined
-    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: sourceEnd ?? subjectEnd}, content: [content]}
+    const source = (bareAnd && subjectStart === subjectEnd) || (gerund && !gerundSubject) ? null : (gerundSubject ?? {from: subjectStart, to: sourceEnd ?? subjectEnd})
+    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source, content: [content]}
   }
 
   /**
@@ -799,7 +874,8 @@ export default function retextAttribution(): Transformer<Root> {
     const found: Candidate[] = []
     const last = lastContentIndex(tokens)
     for (let index = 1; index < last; index++) {
-      const participle = isComma(tokens[index - 1]) && isAdjunctParticiple(tokens, index)
+      // '… on “Morning Joe,” adding …': the comma may stand inside a closing quote.
+      const participle = (isComma(tokens[index - 1]) || (isQuote(tokens[index - 1]) && isComma(tokens[index - 2]))) && isAdjunctParticiple(tokens, index)
       if (!participle && !coordinatedCue(tokens, index)) continue
       const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
       // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
@@ -809,9 +885,9 @@ export default function retextAttribution(): Transformer<Root> {
       // "…, referring to …": a phrasal cue keeps its particle.
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
-      let from = cueEnd + 1
+      let from = skipTime(tokens, cueEnd + 1, last)
       const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame === 'tell') from = skipAudience(tokens, from)
+      if (frame === 'tell') from = skipTime(tokens, skipAudience(tokens, from), last)
       let content: Range | undefined
       if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
       else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
@@ -945,6 +1021,73 @@ export default function retextAttribution(): Transformer<Root> {
   }
 
   /**
+   * "Trump has been criticized by some of his rivals for …", "The story was
+   * first reported by BuzzFeed": the agent after "by" is the source; the
+   * subject, and what follows the agent, the content. The cue runs from the
+   * first auxiliary to the participle.
+   */
+  function passiveAgent(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+    let from = verb
+    while (from > 0 && tokens[from - 1]!.word && adverbs.has(tokens[from - 1]!.lower)) from--
+    if (!passive.has(tokens[from - 1]?.lower ?? '') || tokens[from - 1]!.lower === 'being') return undefined
+    from--
+    while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+    const subjectEnd = from - 1
+    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+    let subjectStart = subjectEnd
+    while (subjectStart > 0 && subjectEnd - subjectStart < maxSourceTokens) {
+      const candidate = tokens[subjectStart - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
+      subjectStart--
+    }
+    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
+    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
+    const last = lastContentIndex(tokens)
+    const sourceFrom = cueEnd + 2
+    if (!tokens[sourceFrom]?.word) return undefined
+    let sourceTo = sourceFrom
+    while (sourceTo + 1 <= last && !isBreak(tokens[sourceTo + 1]) && !isQuote(tokens[sourceTo + 1]) && !/^(?:for|as|over|after|because|when|while|in|on|at|to|that)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
+    if (sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
+    const content: Range[] = [{from: subjectStart, to: subjectEnd}]
+    // "… by some of his rivals for failing to …": a reason after the agent is content too.
+    if (sourceTo + 1 <= last && /^(?:for|as)$/u.test(tokens[sourceTo + 1]!.lower)) pushRange(content, trim(tokens, sourceTo + 1, scanRight(tokens, sourceTo + 1)))
+    return {rule: 'passive', cue: {from, to: cueEnd}, source: {from: sourceFrom, to: sourceTo}, content}
+  }
+
+  /**
+   * "his attacks on Mr. Clinton", "Sanders's criticism of the deal", "her
+   * decision to open the borders": a noun of stance or intention after a
+   * possessor, who is the source. A phrase ending in a preposition
+   * ("attacks on") takes its object as content; a bare noun takes "to …" or
+   * "that …".
+   */
+  function possessedCue(tokens: Token[], noun: number): Candidate | undefined {
+    const possessor = tokens[noun - 1]
+    if (!possessor?.word) return undefined
+    const phraseEnd = possessedNouns.match(tokens, noun)!
+    let from = noun - 1
+    if (possessives.has(possessor.lower)) {
+      // "his", "their": the pronoun alone.
+    } else if (/^\p{Lu}.*['’]s?$/u.test(possessor.text)) {
+      // "Mr. Trump's": the name, its possessive mark included.
+      while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower) && noun - from < 5) from--
+    } else {
+      return undefined
+    }
+    const last = lastContentIndex(tokens)
+    let content: Range | undefined
+    if (phraseEnd > noun + 1) {
+      content = objectOf(tokens, phraseEnd, last)
+    } else {
+      content = complement(tokens, noun + 1, last)
+      if (content && from === contentStart(tokens, 0)) content = beforeMainVerb(tokens, content)
+    }
+    if (!content) return undefined
+    return {rule: 'nominal', cue: {from: noun, to: phraseEnd - 1}, source: {from, to: noun - 1}, content: [content]}
+  }
+
+  /**
    * "Asked if he was ever bullied, the candidate said …", "… said when asked
    * whether …": the question is attributed to no one in the text.
    */
@@ -971,12 +1114,17 @@ export default function retextAttribution(): Transformer<Root> {
    */
   function raising(tokens: Token[], verb: number): Candidate | undefined {
     const next = tokens[verb + 1]
-    if (next?.lower !== 'to') return undefined
+    const predicate = next?.lower !== 'to'
+    if (predicate && !raisingPredicate(tokens, verb)) return undefined
     let from = verb
     if (tokens[verb]!.lower === 'expected') {
       if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
       from = verb - 1
     }
+    // "may seem", "now seems": auxiliaries and adverbs before the verb are the cue's.
+    if (predicate) while (from > 1 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+    // "ready to appear behind closed doors": an infinitive is no report.
+    if (predicate && tokens[from - 1]?.lower === 'to') return undefined
     let subjectEnd = from - 1
     while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
     if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
@@ -1001,9 +1149,36 @@ export default function retextAttribution(): Transformer<Root> {
         }
       }
     }
+    // "The team seemed paralyzed, at least for now": a predicate ends at the first mark.
+    if (predicate && next!.lower !== 'that') {
+      for (let index = verb + 1; index <= last; index++) {
+        if (isBreak(tokens[index])) {
+          last = index - 1
+          break
+        }
+      }
+    }
     const complement = trim(tokens, verb + 1, last)
     if (!complement) return undefined
+    // "It appears that …": an empty subject is no part of the content.
+    if (predicate && subjectStart === subjectEnd && /^(?:it|there)$/u.test(tokens[subjectStart]!.lower)) {
+      return {rule: 'raising', cue: {from, to: verb}, source: null, content: [complement]}
+    }
     return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
+  }
+
+  /**
+   * "Trump's supporters seemed unperturbed", "the team appeared paralyzed", "It
+   * appears that …": a seeming verb before a predicate, not before a place or a
+   * time ("appeared in court", "appeared on Fox News", "appeared Monday").
+   */
+  function raisingPredicate(tokens: Token[], verb: number): boolean {
+    if (!seemingVerbs.has(tokens[verb]!.lower)) return false
+    const next = tokens[verb + 1]
+    if (!next?.word || isCapitalised(next)) return false
+    if (next.lower === 'that' || next.lower === 'like') return true
+    if (prepositions.has(next.lower) || boundaries.has(next.lower) || timeWords.has(next.lower) || nounMarkers.has(next.lower)) return false
+    return !notPredicates.has(next.lower)
   }
 
   /**
@@ -1038,11 +1213,12 @@ export default function retextAttribution(): Transformer<Root> {
     const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
     const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
     if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
-    if (/^(?:note|update|correction|editor|related|photo|video|watch|read|also|see|source|sources)$/u.test(sourceTokens[0]!.lower)) {
-      return undefined
-    }
+    // "Note:", "Breaking:", and an interview's "Q:" and "A:" name no source.
+    if (colonNotSources.match(tokens, opening) === mark) return undefined
     const content = trim(tokens, mark + 1, lastContentIndex(tokens))
     if (!content || content.to - content.from < 2) return undefined
+    // "Kasich: Now or never.": a section heading, not a quotation.
+    if (tokens.slice(content.from, content.to + 1).filter((token) => token.word).length < 4) return undefined
     const sourceTo = opening + name.length - 1
     return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
   }
@@ -1067,6 +1243,12 @@ export default function retextAttribution(): Transformer<Root> {
       return true
     }
     if (!nominal.has(tokens[index]!.lower) || isCapitalised(previous)) return false
+    // "Many voters fear …", "the government hopes …": after a noun for a speaker, a verb form that
+    // agrees with it (plural noun and plain form, singular noun and -s form) is the verb, unless a
+    // preposition follows ("the campaign promises of both candidates").
+    const next = tokens[index + 1]
+    const agrees = /[^s]s$/u.test(previous.lower) !== /s$/u.test(tokens[index]!.lower)
+    if (typer.isSpeakerNoun(previous) && agrees && next?.word && !prepositions.has(next.lower)) return false
     return !typer.isPronoun(previous) && !skippable.has(previous.lower) && !passive.has(previous.lower)
   }
 
@@ -1166,11 +1348,27 @@ export default function retextAttribution(): Transformer<Root> {
       // "Reince Priebus, the GOP chairman, on Tuesday said", "Sen. Bernie Sanders (I-Vt.) on
       // Saturday said": the appositive's comma, the parenthesis.
       if (next !== cursor && next > 0 && (isComma(tokens[next]) || tokens[next]!.text === ')')) return next
+      // "Sanders, who on Tuesday endorsed Clinton": the relative pronoun is the subject.
+      if (next !== cursor && next > 0 && /^(?:who|which)$/u.test(tokens[next]!.lower)) return next
       if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
       const before = skipAuxLeft(tokens, next)
       if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
       cursor = before
     }
+  }
+
+  /**
+   * "Wednesday", "on Monday", "last week": the index after a time adjunct at
+   * `from`, when words follow it before `last`; else `from`.
+   */
+  function skipTime(tokens: Token[], from: number, last: number): number {
+    let cursor = from
+    while (cursor <= last && tokens[cursor]!.word && timeModifiers.has(tokens[cursor]!.lower)) cursor++
+    if (cursor > last || !timeWords.has(tokens[cursor]!.lower)) return from
+    while (cursor <= last && tokens[cursor]!.word && timeWords.has(tokens[cursor]!.lower)) cursor++
+    // "posted Friday, Cruz said …": after a comma a new clause may start.
+    if (cursor <= last && isBreak(tokens[cursor])) return from
+    return cursor < last ? cursor : from
   }
 
   function skipAuxLeft(tokens: Token[], index: number): number {

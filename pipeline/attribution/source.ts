@@ -6,6 +6,7 @@ import {Phrases, type Token} from './tokens.ts'
 /** Source typing rules, compiled once from `data/sources.yml`. */
 export class SourceTyper {
   private readonly pronouns: Set<string>
+  private readonly possessivePronouns: Set<string>
   private readonly personNouns: Set<string>
   private readonly groupNouns: Set<string>
   private readonly documentNouns: Set<string>
@@ -21,6 +22,7 @@ export class SourceTyper {
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
     this.pronouns = lowerSet(lexicon.strings('pronouns'))
+    this.possessivePronouns = lowerSet(lexicon.strings('possessive-pronouns'))
     this.personNouns = lowerSet(lexicon.strings('person-nouns'))
     this.groupNouns = lowerSet(lexicon.strings('group-nouns'))
     this.documentNouns = lowerSet(lexicon.strings('document-nouns'))
@@ -36,6 +38,11 @@ export class SourceTyper {
 
   isPronoun(token: Token): boolean {
     return this.pronouns.has(token.lower)
+  }
+
+  /** A noun for a speaker: a person ("official"), a group ("voters"), an organisation ("government"). */
+  isSpeakerNoun(token: Token): boolean {
+    return this.personNouns.has(token.lower) || this.groupNouns.has(token.lower) || this.organisationNouns.has(token.lower)
   }
 
   /** A noun for a document or data: "poll", "survey", "report". */
@@ -82,7 +89,7 @@ export class SourceTyper {
 
   private classify(core: Token[], text: TextView): SourceType {
     const words = core.filter((token) => token.word)
-    if (words.length === 1 && this.pronouns.has(words[0]!.lower)) return 'pronoun'
+    if (words.length === 1 && (this.pronouns.has(words[0]!.lower) || this.possessivePronouns.has(words[0]!.lower))) return 'pronoun'
     if (words.length === 0) return 'unnamed-group'
     const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.text)
     const bare = (token: Token): string => token.text.replace(/['’]s$/u, '')
