@@ -1994,6 +1994,15 @@ const phrasal: Case[] = [
     sentence: 'Most voters would like to see a change in Washington.',
     expected: [{source: 'Most voters', type: 'unnamed-group', anonymous: true, basis: null, cue: 'would like', content: ['to see a change in Washington']}]
   },
+  // The particle is the cue's: "railed against", not "railed".
+  {
+    sentence: 'The candidate railed against the trade deal.',
+    expected: [{source: 'The candidate', type: 'unnamed-person', anonymous: true, basis: null, cue: 'railed against', content: ['the trade deal']}]
+  },
+  {
+    sentence: 'The court struck down the state law.',
+    expected: [{source: 'The court', type: 'named-organisation', anonymous: false, basis: null, cue: 'struck down', content: ['the state law']}]
+  },
   // "read" reports words only before a quote, a colon or "that".
   {
     sentence: 'One sign read, “Lock her up.”',
