@@ -4,6 +4,7 @@ import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {emitAnnotation, quote} from '../pipeline/annotation/emit.ts'
 import type {Annotation} from '../pipeline/annotation/model.ts'
+import {rulePriority} from '../pipeline/attribution/index.ts'
 import {readAnnotation} from '../pipeline/review/read.ts'
 import {analyze} from './helpers.ts'
 
@@ -51,6 +52,18 @@ describe('annotation YAML', () => {
   it('is valid against the JSON Schema', () => {
     const {yaml} = analyze(seed)
     expect(validate(parse(yaml)), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('has a schema that names every attribution rule there is', () => {
+    const rule = schema.definitions.attribution.properties.rule as {enum: string[]}
+    expect([...rule.enum].sort()).toEqual([...rulePriority].sort())
+  })
+
+  it('writes a passive attribution ("reported by") that reads back valid', () => {
+    const {annotation, yaml} = analyze('The story was first reported by BuzzFeed on Tuesday.')
+    expect(annotation.sentences[0]!.attributions.map((attribution) => attribution.rule)).toEqual(['passive'])
+    expect(validate(parse(yaml)), JSON.stringify(validate.errors)).toBe(true)
+    expect(readAnnotation(yaml)).toEqual({annotation: JSON.parse(JSON.stringify(annotation))})
   })
 
   it('has a schema that rejects what it should', () => {

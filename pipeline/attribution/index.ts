@@ -28,7 +28,8 @@ const maxSourceTokens = 14
 
 /** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
 /** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
-const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'passive', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
+/** Every rule, first the one that wins when two find the same cue; the annotation schema lists the same names. */
+export const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'passive', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
 type Rule = (typeof rulePriority)[number]
 
 /** Tokens from one index to another, both included. */
