@@ -1,4 +1,4 @@
-import type {Sentence} from 'nlcst'
+import type {Sentence, SentenceContent} from 'nlcst'
 import type {TextView} from '../text.ts'
 
 /** A word or mark of a sentence, with its offsets in the file (white space is left out). */
@@ -13,9 +13,10 @@ export interface Token {
 const tokenized = new WeakMap<Sentence, Token[]>()
 
 /**
- * The sentence's words and marks; their text is cut from the file's `text`
- * (cheaper than joining nodes). Made once per sentence node: attribution
- * and claims read the same tokens, and neither changes them.
+ * The sentence's words and marks; a word of several pieces has its text
+ * cut from the file's `text` (cheaper than joining its pieces). Made once
+ * per sentence node: attribution, claims and speakers read the same
+ * tokens, and none changes them.
  */
 export function tokenize(sentence: Sentence, text: TextView): Token[] {
   let tokens = tokenized.get(sentence)
@@ -34,7 +35,7 @@ function tokenizeAnew(sentence: Sentence, text: TextView): Token[] {
     if (node.type === 'WhiteSpaceNode' || !node.position) continue
     const start = node.position.start.offset!
     const end = node.position.end.offset!
-    const value = text.slice(start, end)
+    const value = textOf(node) ?? text.slice(start, end)
     const previous = tokens.at(-1)
     // A plural possessive's apostrophe ("Sanders’ campaign") belongs to its word, not a quote.
     if (
@@ -58,6 +59,16 @@ function tokenizeAnew(sentence: Sentence, text: TextView): Token[] {
     })
   }
   return tokens
+}
+
+/**
+ * A mark's own value, or a word's when it is one piece ("said", not "U.S."):
+ * what the text view would cut out for it, without cutting (most tokens are such).
+ */
+function textOf(node: SentenceContent): string | undefined {
+  if (node.type !== 'WordNode') return 'value' in node ? node.value : undefined
+  const only = node.children.length === 1 ? node.children[0]! : undefined
+  return only?.type === 'TextNode' ? only.value : undefined
 }
 
 export const openingQuotes = new Set(['“', '‘', '"', "'", "''", '``', '«', '„'])
