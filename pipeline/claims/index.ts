@@ -115,7 +115,8 @@ export default function retextClaims(): Transformer<Root> {
         const token = tokens[index]!
         if (token.word) {
           wordCount++
-          for (const feature of wordFeatures.get(token.lower) ?? []) present.add(feature)
+          const featuresOfWord = wordFeatures.get(token.lower)
+          if (featuresOfWord !== undefined) for (const feature of featuresOfWord) present.add(feature)
           // Cheap tests on a hot path: a lower-case word ending in -ed; a word whose first letter has a lower case.
           if (token.text === token.lower && token.lower.endsWith('ed')) present.add('past-fact')
           if (wordCount > 1 && token.text.charAt(0) !== token.lower.charAt(0) && !firstPerson.has(token.lower)) present.add('named')
