@@ -31,6 +31,11 @@ const texts: string[] = [
   'Ünïcödé wörds: naïve café, Zürich, Łódź, Ελλάδα, Россия, 中文, العربية',
   '  leading and trailing white space  ',
   '--- *** ___ ### !!! ??? ...',
+  // One character each of those some plugins need: a closing hyphen, an opening ampersand, a slash, line breaks.
+  'A two- and three-year plan, pre- and post-war.',
+  'Q&A with &Co and R & D.',
+  'He said and/or, 24/7, a/b/c.',
+  'One.\n\n\nTwo\r\n\r\nthree.',
   'a',
   ' ',
   '\n'

@@ -27,15 +27,16 @@ function typeOf(value: string, index: number): TokenType {
 }
 
 /**
- * parse-english, with two changes to its tokenizer and none to its output
- * shape:
+ * parse-english, with three changes and none to its output:
  *
  * - a character's class (white space, punctuation, word, symbol) is looked
  *   up in a table made by asking parse-latin's own tokenizer once per code
  *   unit, where parse-latin runs up to three Unicode regular expressions on
  *   every character: this is most of the cost of a parse;
  * - positions start at `start` (a line's place in the whole file), so a text
- *   parsed a line at a time needs no second walk to move every position.
+ *   parsed a line at a time needs no second walk to move every position;
+ * - four plugins that can only act on one character (see the constructor)
+ *   are skipped for a text without it.
  *
  * The trees equal parse-english's, positions moved, for any text
  * (tests/parse.test.ts compares them).
@@ -43,10 +44,38 @@ function typeOf(value: string, index: number): TokenType {
 export class PositionedParseEnglish extends ParseEnglish {
   /** Where the next text parsed starts in its file. */
   start: {line: number; column: number; offset: number} = {line: 1, column: 1, offset: 0}
+  /** Characters in the text being parsed without which some of parse-english's plugins do nothing. */
+  private holds = {ampersand: true, hyphen: true, slash: true, lineBreak: true}
+
+  constructor() {
+    super()
+    // parse-english 7's plugins, in order: sentence [elisions, "&" opening a word, "-" closing a
+    // word, marks inside words, "/" inside words, initialisms, positions]; paragraph [..., implicit
+    // sentences (after two line breaks) at 10, ...]. Each of those four walks every node of every
+    // line and can only act where its character is: it is skipped where the text has none. With
+    // other lists (another version), nothing is skipped.
+    const sentence = this.tokenizeSentencePlugins
+    const paragraph = this.tokenizeParagraphPlugins
+    if (sentence.length === 7 && paragraph.length === 13) {
+      const when = <Node>(plugin: (node: Node) => void, needed: () => boolean) => (node: Node): void => {
+        if (needed()) plugin(node)
+      }
+      sentence[1] = when(sentence[1]!, () => this.holds.ampersand)
+      sentence[2] = when(sentence[2]!, () => this.holds.hyphen)
+      sentence[4] = when(sentence[4]!, () => this.holds.slash)
+      paragraph[10] = when(paragraph[10]!, () => this.holds.lineBreak)
+    }
+  }
 
   override tokenize(value?: string | null): SentenceContent[] {
     const children: SentenceContent[] = []
     if (!value) return children
+    this.holds = {
+      ampersand: value.includes('&'),
+      hyphen: value.includes('-'),
+      slash: value.includes('/'),
+      lineBreak: value.includes('\n') || value.includes('\r')
+    }
     const current = {line: this.start.line, column: this.start.column, offset: this.start.offset}
     let from = 0
     let index = 0
