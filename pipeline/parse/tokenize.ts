@@ -35,8 +35,8 @@ function typeOf(value: string, index: number): TokenType {
  *   every character: this is most of the cost of a parse;
  * - positions start at `start` (a line's place in the whole file), so a text
  *   parsed a line at a time needs no second walk to move every position;
- * - four plugins that can only act on one character (see the constructor)
- *   are skipped for a text without it.
+ * - five plugins that can only act on certain characters (see the
+ *   constructor) are skipped for a text without them.
  *
  * The trees equal parse-english's, positions moved, for any text
  * (tests/parse.test.ts compares them).
@@ -45,21 +45,22 @@ export class PositionedParseEnglish extends ParseEnglish {
   /** Where the next text parsed starts in its file. */
   start: {line: number; column: number; offset: number} = {line: 1, column: 1, offset: 0}
   /** Characters in the text being parsed without which some of parse-english's plugins do nothing. */
-  private holds = {ampersand: true, hyphen: true, slash: true, lineBreak: true}
+  private holds = {apostropheOrSlash: true, ampersand: true, hyphen: true, slash: true, lineBreak: true}
 
   constructor() {
     super()
-    // parse-english 7's plugins, in order: sentence [elisions, "&" opening a word, "-" closing a
-    // word, marks inside words, "/" inside words, initialisms, positions]; paragraph [..., implicit
-    // sentences (after two line breaks) at 10, ...]. Each of those four walks every node of every
-    // line and can only act where its character is: it is skipped where the text has none. With
-    // other lists (another version), nothing is skipped.
+    // parse-english 7's plugins, in order: sentence [elisions (an apostrophe, or "/" in "w/"), "&"
+    // opening a word, "-" closing a word, marks inside words, "/" inside words, initialisms,
+    // positions]; paragraph [..., implicit sentences (after two line breaks) at 10, ...]. Each of
+    // those five walks every node of every line and can only act where its characters are: it is
+    // skipped where the text has none. With other lists (another version), nothing is skipped.
     const sentence = this.tokenizeSentencePlugins
     const paragraph = this.tokenizeParagraphPlugins
     if (sentence.length === 7 && paragraph.length === 13) {
       const when = <Node>(plugin: (node: Node) => void, needed: () => boolean) => (node: Node): void => {
         if (needed()) plugin(node)
       }
+      sentence[0] = when(sentence[0]!, () => this.holds.apostropheOrSlash)
       sentence[1] = when(sentence[1]!, () => this.holds.ampersand)
       sentence[2] = when(sentence[2]!, () => this.holds.hyphen)
       sentence[4] = when(sentence[4]!, () => this.holds.slash)
@@ -71,6 +72,7 @@ export class PositionedParseEnglish extends ParseEnglish {
     const children: SentenceContent[] = []
     if (!value) return children
     this.holds = {
+      apostropheOrSlash: value.includes("'") || value.includes('’') || value.includes('/'),
       ampersand: value.includes('&'),
       hyphen: value.includes('-'),
       slash: value.includes('/'),
