@@ -1035,14 +1035,8 @@ export default function retextAttribution(): Transformer<Root> {
     while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
     const subjectEnd = from - 1
     if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-    let subjectStart = subjectEnd
-    while (subjectStart > 0 && subjectEnd - subjectStart < maxSourceTokens) {
-      const candidate = tokens[subjectStart - 1]!
-      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      subjectStart--
-    }
-    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
-    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    const subjectStart = plainSubject(tokens, subjectEnd)
+    if (subjectStart === undefined) return undefined
     // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
     const last = lastContentIndex(tokens)
     const sourceFrom = cueEnd + 2
@@ -1129,14 +1123,8 @@ export default function retextAttribution(): Transformer<Root> {
     let subjectEnd = from - 1
     while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
     if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-    let subjectStart = subjectEnd
-    while (subjectStart > 0) {
-      const candidate = tokens[subjectStart - 1]!
-      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      subjectStart--
-    }
-    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
-    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+    const subjectStart = plainSubject(tokens, subjectEnd)
+    if (subjectStart === undefined) return undefined
     // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
     // clause with a cue of its own, after a comma or a dash, is not part of the complement.
     let last = lastContentIndex(tokens)
@@ -1399,6 +1387,22 @@ export default function retextAttribution(): Transformer<Root> {
     let cursor = from
     while (cursor < tokens.length && (isQuote(tokens[cursor]) || tokens[cursor]!.text === '(')) cursor++
     return skipDiscourseMarker(tokens, cursor, tokens.length - 1)
+  }
+
+  /**
+   * Where the subject ending at `end` starts: back over words to a mark, a
+   * clause boundary, a cue or a passive auxiliary, past an opening discourse
+   * marker; undefined when it would be longer than a source can be.
+   */
+  function plainSubject(tokens: Token[], end: number): number | undefined {
+    let start = end
+    while (start > 0) {
+      const candidate = tokens[start - 1]!
+      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, start - 1) || passive.has(candidate.lower)) break
+      start--
+    }
+    start = skipDiscourseMarker(tokens, start, end)
+    return start > end || end - start + 1 > maxSourceTokens ? undefined : start
   }
 
   function skipDiscourseMarker(tokens: Token[], from: number, limit: number): number {
