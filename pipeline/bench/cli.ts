@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -26,6 +26,12 @@ until 2 MB have been processed), and the annotate
 command on N articles
 (default 1000): cold on one thread, cold on worker threads, and an unchanged
 re-run. Speed is MB/s of UTF-8 text and articles/s; memory is peak RSS.
+
+  --processes  also time the pipeline cold (no warm-up) in fresh processes:
+               one on every article, one on half of them, and two at once on
+               the two halves; with V8's helper threads (as annotate runs)
+               and with everything on one thread (node --single-threaded).
+               Wall and CPU seconds: what a second worker could gain.
 `
 
 interface Measure {
@@ -34,6 +40,8 @@ interface Measure {
   articles: number
   milliseconds: number
   peakRssMB: number
+  /** CPU time of the timed work, all of the process's threads. */
+  cpuMilliseconds: number
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       method: {type: 'string'},
       corpus: {type: 'string'},
       size: {type: 'string'},
+      part: {type: 'string'},
+      processes: {type: 'boolean', default: false},
       help: {type: 'boolean', short: 'h', default: false}
     }
   })
@@ -53,7 +63,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (values.method !== undefined) {
-    const texts = JSON.parse(readFileSync(values.corpus!, 'utf8')) as string[]
+    let texts = JSON.parse(readFileSync(values.corpus!, 'utf8')) as string[]
+    if (values.part !== undefined) {
+      // "1/2": every second article, from the second.
+      const [part, parts] = values.part.split('/').map(Number) as [number, number]
+      texts = texts.filter((_, index) => index % parts === part)
+    }
     process.stdout.write(JSON.stringify(await measure(values.method, texts, Number(values.size ?? 0))) + '\n')
     return 0
   }
@@ -77,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     const methods = ['parse', 'pipeline', 'wink', 'compromise'].map((method) => child(method))
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
-    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli}
+    const processes = values.processes ? await coldProcesses(corpusFile) : undefined
+    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli, ...(processes ? {processes} : {})}
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
     else process.stdout.write(format(report))
     return 0
@@ -123,7 +139,7 @@ async function measure(method: string, texts: string[], size: number): Promise<M
     const retextEnglish = (await import('retext-english')).default
     const processor = unified().use(retextEnglish)
     run = (text) => void processor.parse(text)
-  } else if (method === 'pipeline' || method === 'document') {
+  } else if (method === 'pipeline' || method === 'document' || method === 'cold') {
     const {VFile} = await import('vfile')
     const {annotate, createAnnotator} = await import('../processor.ts')
     const annotator = createAnnotator()
@@ -155,19 +171,64 @@ async function measure(method: string, texts: string[], size: number): Promise<M
     // At least 2 MB in all, so a small document's figure is not one run's luck with the collector.
     const document = documentOf(size)
     inputs = Array.from({length: Math.max(1, Math.round(2_000_000 / size))}, () => document)
-  } else {
+  } else if (method !== 'cold') {
     for (const text of texts.slice(0, warmUp)) run(text)
   }
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   for (const text of inputs) run(text)
   const milliseconds = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   return {
     method: method === 'document' ? `document ${formatSize(size)}` : method,
     bytes: inputs.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
     articles: inputs.length,
     milliseconds,
-    peakRssMB: process.resourceUsage().maxRSS / 1024
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    cpuMilliseconds: (cpu.user + cpu.system) / 1000
   }
+}
+
+interface ColdRuns {
+  /** With V8's helper threads (as annotate runs), then with node --single-threaded. */
+  helperThreads: ColdRun
+  singleThreaded: ColdRun
+}
+
+interface ColdRun {
+  whole: Measure
+  half: Measure
+  /** The two halves, run at the same time. */
+  halves: [Measure, Measure]
+}
+
+/**
+ * The pipeline cold in fresh processes: on every article, on half, and on the
+ * two halves at once. If the two halves at once take as long as the whole,
+ * a second process (or worker) gains nothing.
+ */
+async function coldProcesses(corpusFile: string): Promise<ColdRuns> {
+  const run = (part: string, flags: string[]): Promise<Measure> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [...flags, launcher, 'bench', '--method', 'cold', '--corpus', corpusFile, '--part', part], {
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => {
+        if (code === 0) resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure)
+        else reject(new Error(`bench cold ${part} failed: ${stderr}`))
+      })
+    })
+  const runs = async (flags: string[]): Promise<ColdRun> => ({
+    whole: await run('0/1', flags),
+    half: await run('0/2', flags),
+    halves: await Promise.all([run('0/2', flags), run('1/2', flags)])
+  })
+  return {helperThreads: await runs([]), singleThreaded: await runs(['--single-threaded'])}
 }
 
 interface CliRuns {
@@ -221,7 +282,7 @@ function runCli(texts: string[], work: string): CliRuns {
   }
 }
 
-function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns}): string {
+function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns; processes?: ColdRuns}): string {
   const rate = (item: Measure): number => item.bytes / 1e6 / (item.milliseconds / 1000)
   const parse = report.methods.find((item) => item.method === 'parse')!
   const pipeline = report.methods.find((item) => item.method === 'pipeline')!
@@ -246,6 +307,20 @@ function format(report: {corpus: {articles: number; megabytes: number; source: s
       `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssOneThreadMB.toFixed(0)} MB on one thread, ${report.cli.peakRssWorkersMB.toFixed(0)} MB with workers`,
     ''
   ]
+  if (report.processes) {
+    const seconds = (item: Measure): string => `${(item.milliseconds / 1000).toFixed(2)} s wall, ${(item.cpuMilliseconds / 1000).toFixed(2)} s CPU`
+    lines.push(
+      '| pipeline cold, fresh processes | all articles | half | two halves at once (each) |',
+      '|---|---|---|---|',
+      ...(
+        [
+          ['with V8 helper threads', report.processes.helperThreads],
+          ['--single-threaded', report.processes.singleThreaded]
+        ] as const
+      ).map(([name, run]) => `| ${name} | ${seconds(run.whole)} | ${seconds(run.half)} | ${seconds(run.halves[0])}; ${seconds(run.halves[1])} |`),
+      ''
+    )
+  }
   return lines.join('\n')
 }
 
