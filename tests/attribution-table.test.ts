@@ -2049,3 +2049,19 @@ describe('attribution table', () => {
     })
   }
 })
+
+describe('a sentence longer than any in news', () => {
+  it('is read in stretches of 400 tokens: a cue in a later stretch is found there', () => {
+    // 2 + 2 × 250 tokens before the second cue: past the first stretch.
+    const filler = Array.from({length: 250}, (_, index) => `word${index} ,`).join(' ')
+    const sentence = `Officials said ${filler} and the minister said prices would rise`
+    const {text, attributions} = analyze(sentence)
+    expect(attributions.map((attribution) => [attribution.source?.text, attribution.cue.text])).toContainEqual(['the minister', 'said'])
+    const minister = attributions.find((attribution) => attribution.source?.text === 'the minister')!
+    expect(minister.content.map((span) => span.text)).toEqual(['prices would rise'])
+    // The first stretch ends after token 400 ("word198 ,"): what "Officials said" is read to say ends there.
+    const officials = attributions.find((attribution) => attribution.source?.text === 'Officials')!
+    expect(officials.content.at(-1)!.text.endsWith('word198')).toBe(true)
+    expect(offsetMismatches(text, attributions)).toEqual([])
+  })
+})
