@@ -1,5 +1,8 @@
+import {readFileSync} from 'node:fs'
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+import {unified} from 'unified'
+import retextEnglishLines, {lineStretch} from '../pipeline/parse/index.ts'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {PositionedParseEnglish} from '../pipeline/parse/tokenize.ts'
@@ -70,5 +73,17 @@ describe('PositionedParseEnglish', () => {
       expect(node.position!.start.line).toBe(2)
     })
     expect(leaves).toBeGreaterThan(10)
+  })
+})
+
+describe('retextEnglishLines on a very long line', () => {
+  // The seed article as one line, repeated past several stretches: cut where sentences surely end.
+  const seed = readFileSync(new URL('../seeds/us-china-trade-talks.txt', import.meta.url), 'utf8').replace(/\s+/gu, ' ')
+  const line = `  ${seed.repeat(Math.ceil((3 * lineStretch) / seed.length))}  `
+
+  it('makes the tree one parse of the line makes, a stretch at a time', () => {
+    expect(line.length).toBeGreaterThan(3 * lineStretch)
+    const tree = unified().use(retextEnglishLines).parse(line)
+    expect(JSON.parse(JSON.stringify(tree.children))).toEqual(JSON.parse(JSON.stringify(new ParseEnglish().parse(line).children)))
   })
 })

@@ -205,7 +205,9 @@ export default function retextAttribution(): Transformer<Root> {
 
   function findInTokens(tokens: Token[], sentenceStart: number, text: TextView, quotes: QuoteRegion[]): Attribution[] {
     // PolNeAR-style: what is quoted is content, never a cue of its own.
-    const quoted = (token: Token): boolean => quotes.some((region) => token.start > region.start && token.end < region.end)
+    // The paragraph's quotes that reach into these tokens: a paragraph can be a whole long line.
+    const near = regionsWithin(quotes, tokens[0]?.start ?? sentenceStart, tokens.at(-1)?.end ?? sentenceStart)
+    const quoted = (token: Token): boolean => near.some((region) => token.start > region.start && token.end < region.end)
     const opening = contentStart(tokens, 0)
     const headline = isHeadline(tokens)
     const candidates: Candidate[] = []
@@ -1525,6 +1527,20 @@ function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
     }
   }
   return regions
+}
+
+/** The regions (in order, apart, as quoteRegions makes them) that overlap `from`–`to`. */
+function regionsWithin(regions: QuoteRegion[], from: number, to: number): QuoteRegion[] {
+  let low = 0
+  let high = regions.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (regions[middle]!.end <= from) low = middle + 1
+    else high = middle
+  }
+  let end = low
+  while (end < regions.length && regions[end]!.start < to) end++
+  return regions.slice(low, end)
 }
 
 /** The "(" opening a short parenthesis that closes at `close`, with words inside and a word before it. */

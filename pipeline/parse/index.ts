@@ -1,4 +1,4 @@
-import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
+import type {Paragraph, ParagraphContent, Root, RootContent, Sentence} from 'nlcst'
 // For its declaration of the `nlcst*Extensions` processor data, which this parser honours.
 import type {} from 'retext-english'
 import type {Plugin} from 'unified'
@@ -67,9 +67,7 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
       const match = found && found.index < sectionEnd ? found : null
       const lineEnd = match ? match.index : sectionEnd
       if (lineEnd > lineStart) {
-        english.start = {line, column: 1, offset: lineStart}
-        const parsed = english.parse(value.slice(lineStart, lineEnd))
-        for (const child of parsed.children) push(children, child)
+        for (const child of parseLine(english, value, lineStart, lineEnd, line)) push(children, child)
       }
       if (!match) break
       const breakEnd = match.index + match[0].length
@@ -105,6 +103,64 @@ const retextEnglishLines: Plugin<[], string, Root> = function () {
 }
 
 export default retextEnglishLines
+
+/** Lines longer than this are parsed a stretch at a time. */
+export const lineStretch = 16 * 1024
+
+/**
+ * "… the market. The …": six lower-case letters, a terminal mark, one space
+ * and a capitalised word. parse-english always ends a sentence there (no
+ * abbreviation, initial or number before the mark, nothing after it that it
+ * would attach to the sentence before).
+ */
+const sureSentenceEnd = /[a-z]{6}[.?!] (?=[A-Z][a-z])/g
+
+/**
+ * One line's nodes, in the file's positions. parse-english joins the pieces
+ * of words across a whole line before it splits it into sentences, splicing
+ * one array as it goes, so its cost grows with the square of a line's length
+ * (one line of 1 MB: 0.33 MB/s). A longer line is cut where a sentence surely
+ * ends, each stretch parsed alone, and the stretches' sentences joined into
+ * the one paragraph the line is: the same tree as one parse.
+ */
+function parseLine(english: PositionedParseEnglish, value: string, lineStart: number, lineEnd: number, line: number): RootContent[] {
+  const cuts = [lineStart]
+  if (lineEnd - lineStart > lineStretch) {
+    const sentenceEnd = new RegExp(sureSentenceEnd)
+    for (let next = lineStart + lineStretch; next < lineEnd; ) {
+      sentenceEnd.lastIndex = next
+      const found = sentenceEnd.exec(value)
+      const cut = found ? found.index + found[0].length : lineEnd
+      if (cut >= lineEnd) break
+      cuts.push(cut)
+      next = cut + lineStretch
+    }
+  }
+  cuts.push(lineEnd)
+  if (cuts.length === 2) {
+    english.start = {line, column: 1, offset: lineStart}
+    return english.parse(value.slice(lineStart, lineEnd)).children
+  }
+  const leading: RootContent[] = []
+  const inside: ParagraphContent[] = []
+  for (let index = 0; index + 1 < cuts.length; index++) {
+    const from = cuts[index]!
+    english.start = {line, column: from - lineStart + 1, offset: from}
+    for (const child of english.parse(value.slice(from, cuts[index + 1])).children) {
+      if (child.type === 'ParagraphNode') inside.push(...child.children)
+      else if (inside.length === 0) leading.push(child)
+      else if (child.type === 'WhiteSpaceNode') inside.push(child)
+    }
+  }
+  // White space after the last sentence belongs to the line, as in one parse.
+  const trailing: RootContent[] = []
+  while (inside.at(-1)?.type === 'WhiteSpaceNode') trailing.unshift(inside.pop()!)
+  const paragraph: Paragraph = {type: 'ParagraphNode', children: inside}
+  const first = inside[0]?.position
+  const last = inside.at(-1)?.position
+  if (first && last) paragraph.position = {start: first.start, end: last.end}
+  return [...leading, paragraph, ...trailing]
+}
 
 /** Adjacent white space (a line's trailing spaces and its line break) becomes one node. */
 function push(children: RootContent[], node: RootContent): void {
