@@ -86,4 +86,12 @@ describe('retextEnglishLines on a very long line', () => {
     const tree = unified().use(retextEnglishLines).parse(line)
     expect(JSON.parse(JSON.stringify(tree.children))).toEqual(JSON.parse(JSON.stringify(new ParseEnglish().parse(line).children)))
   })
+
+  it('cuts nowhere parse-english keeps one sentence ("in Northants. The …")', () => {
+    // Sentences ending in five-letter words give no cut until the abbreviation past the first stretch.
+    const filler = 'We met there today. '.repeat(Math.ceil(lineStretch / 20) + 1)
+    const long = `${filler}They met in Northants. The council agreed unanimously. ${filler}`
+    const tree = unified().use(retextEnglishLines).parse(long)
+    expect(JSON.parse(JSON.stringify(tree.children))).toEqual(JSON.parse(JSON.stringify(new ParseEnglish().parse(long).children)))
+  })
 })

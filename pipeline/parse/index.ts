@@ -108,12 +108,13 @@ export default retextEnglishLines
 export const lineStretch = 16 * 1024
 
 /**
- * "… the market. The …": six lower-case letters, a terminal mark, one space
- * and a capitalised word. parse-english always ends a sentence there (no
- * abbreviation, initial or number before the mark, nothing after it that it
- * would attach to the sentence before).
+ * "… the market. The …": a word of six or more lower-case letters (only), a
+ * terminal mark, one space and a capitalised word. parse-english always ends
+ * a sentence there: its lower-case abbreviations have at most five letters,
+ * the others ("Northants.") start with a capital, and nothing after the
+ * space is attached to the sentence before.
  */
-const sureSentenceEnd = /[a-z]{6}[.?!] (?=[A-Z][a-z])/g
+const sureSentenceEnd = /(?<![A-Za-z])[a-z]{6,}[.?!] (?=[A-Z][a-z])/g
 
 /**
  * One line's nodes, in the file's positions. parse-english joins the pieces
