@@ -28,6 +28,13 @@ const cases: Array<[string, string[]]> = [
   ['Prices rose to 12. Analysts expect more.', ['Prices rose to 12.', 'Analysts expect more.']],
   ['Growth slowed to 2.5. Economists were surprised.', ['Growth slowed to 2.5.', 'Economists were surprised.']],
   ['The index fell 340. It was the worst day since March.', ['The index fell 340.', 'It was the worst day since March.']],
+  // A day before an abbreviated month is a date (day-first, as European copy writes it); before a month name it can end.
+  ['The accord was signed on 5. Okt. 1999 in Vienna.', ['The accord was signed on 5. Okt. 1999 in Vienna.']],
+  ['Am 13. Jän. 2006 war es regnerisch.', ['Am 13. Jän. 2006 war es regnerisch.']],
+  ['Der Vertrag vom 1. Jan. 1999 gilt.', ['Der Vertrag vom 1. Jan. 1999 gilt.']],
+  // The price, rare in news: a sentence opening on an abbreviated date right after a number stays joined.
+  ['The tally rose to 12. Oct. 5 is the deadline.', ['The tally rose to 12. Oct. 5 is the deadline.']],
+  ['The tally rose to 12. January was worse.', ['The tally rose to 12.', 'January was worse.']],
   // Initialisms ending a sentence before a common opener, and not before a name.
   ['He moved to the U.S. Last year he became a citizen.', ['He moved to the U.S.', 'Last year he became a citizen.']],
   ['The meeting ends at 5 p.m. The vote follows.', ['The meeting ends at 5 p.m.', 'The vote follows.']],

@@ -18,7 +18,8 @@ import {textView} from '../text.ts'
 export default function retextNewsSentences(): Transformer<Root> {
   const abbreviations = new Lexicon(new URL('./data/abbreviations.yml', import.meta.url))
   const beforeName = new Set(abbreviations.strings('before-name', {caseSensitive: true}))
-  const beforeNumber = new Set(abbreviations.strings('before-number', {caseSensitive: true}))
+  const months = new Set(abbreviations.strings('months', {caseSensitive: true}))
+  const beforeNumber = new Set([...abbreviations.strings('before-number', {caseSensitive: true}), ...months])
   const inside = lowerSet(abbreviations.strings('inside'))
   const company = new Set(abbreviations.strings('company', {caseSensitive: true}))
   const alsoWords = lowerSet(abbreviations.strings('also-words'))
@@ -168,6 +169,7 @@ export default function retextNewsSentences(): Transformer<Root> {
 
     const core = word.slice(0, -1)
     if (/^\d[\d,.]*$/.test(core)) {
+      if (/^\d{1,2}$/.test(core) && months.has(nextText.replace(/\.$/u, '')) && isDayFirstDate(items, nextIndex)) return false
       // "1. Introduction" numbers a list; "No. 12. The …" has already been joined.
       return !items[index]!.starts && !isFirstInSentence(items, index)
     }
@@ -214,6 +216,17 @@ function endsWithFullStop(node: Node): boolean {
   if (node.type !== 'WordNode') return false
   const last = node.children.at(-1)
   return last !== undefined && 'value' in last && last.value.endsWith('.')
+}
+
+/** The month at `items[month]` has its full stop (in the word, or next) and a number after it: "13. Jän. 2006". */
+function isDayFirstDate(items: Item[], month: number): boolean {
+  let stop: number | undefined = month
+  if (!items[month]!.text.endsWith('.')) {
+    stop = nextToken(items, month)
+    if (stop === undefined || items[stop]!.text !== '.') return false
+  }
+  const year = nextToken(items, stop)
+  return year !== undefined && /^\d/.test(items[year]!.text)
 }
 
 function isToken(item: Item): boolean {
