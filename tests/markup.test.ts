@@ -95,3 +95,38 @@ describe('Markdown and HTML articles', () => {
     expect(annotation.sentences.map((sentence) => sentence.attributions[0]?.source?.text)).toEqual(['the company', 'analysts'])
   })
 })
+
+describe('blockwiseEnglish', () => {
+  const nlcstOf = async (parser: unknown, markdown: string): Promise<unknown> => {
+    const {unified} = await import('unified')
+    const remarkParse = (await import('remark-parse')).default
+    const remarkRetext = (await import('remark-retext')).default
+    const {VFile} = await import('vfile')
+    // The bridge takes a parser class or instance; both kinds are compared here.
+    const processor = unified().use(remarkParse).use(remarkRetext, parser as never)
+    const file = new VFile({value: markdown})
+    return processor.runSync(processor.parse(file), file)
+  }
+
+  // Word-level merges at block edges and inside blocks: "&", elisions, initialisms, inner symbols, slashes.
+  const documents = [
+    '# U.S. talks\n\nThe U.S. and China met on Monday, officials said.\n\n& more to come',
+    "- rock 'n' roll\n- the '90s\n\n> He said: \"It's done\" and/or not.\n\nNext para's end.",
+    'A *formal* [deal](https://example.com/a) ... e.g. ten&nbsp;% more.\n\n```\ncode. Not prose\n```\n\nI.B.M. rose 3.5%.',
+    'Line one\nline two of the same paragraph.\n\n\n\nAfter three blank lines.\n \nAfter a line of one space.',
+    '1. First: the A.P. said so.\n2. Second -- a dash.\n\n| a | b |\n|---|---|\n| c. | d |\n\nThe end/start of it.'
+  ]
+
+  it.each(documents)('gives the same tree as ParseEnglish on the whole document: %j', async (markdown) => {
+    const {ParseEnglish} = await import('parse-english')
+    const {blockwiseEnglish} = await import('../pipeline/markup/index.ts')
+    expect(await nlcstOf(blockwiseEnglish(), markdown)).toEqual(await nlcstOf(ParseEnglish, markdown))
+  })
+
+  it('gives the same tree on a document of many blocks', async () => {
+    const {ParseEnglish} = await import('parse-english')
+    const {blockwiseEnglish} = await import('../pipeline/markup/index.ts')
+    const markdown = Array.from({length: 40}, (_, index) => documents[index % documents.length]).join('\n\n')
+    expect(await nlcstOf(blockwiseEnglish(), markdown)).toEqual(await nlcstOf(ParseEnglish, markdown))
+  })
+})

@@ -1,6 +1,6 @@
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import type {Root} from 'nlcst'
+import type {Root, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
@@ -150,9 +150,53 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
   return position
 }
 
+/**
+ * ParseEnglish whose word-level plugins run one Markdown block at a time.
+ * mdast-util-to-nlcst puts a whole document's words into one sentence and
+ * runs those plugins over it; they splice that one array, so their cost grew
+ * with the square of the document (a 3 MB file: 0.21 MB/s). None of them
+ * looks across white space holding a blank line, which is what separates
+ * blocks there, so running them on each stretch between such white space
+ * gives the same tree (tests/markup.test.ts compares the two).
+ */
+export function blockwiseEnglish(): ParseEnglish {
+  const parser = new ParseEnglish()
+  const plugins = parser.tokenizeSentencePlugins
+  parser.tokenizeSentencePlugins = [
+    (sentence: Sentence): undefined => {
+      const children = sentence.children
+      const merged: SentenceContent[] = []
+      let from = 0
+      const runOn = (to: number): void => {
+        const stretch: Sentence = {type: 'SentenceNode', children: children.slice(from, to)}
+        for (const plugin of plugins) plugin(stretch)
+        for (const child of stretch.children) merged.push(child)
+      }
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]!
+        if (child.type === 'WhiteSpaceNode' && blankLine.test(child.value)) {
+          runOn(index)
+          merged.push(child)
+          from = index + 1
+        }
+      }
+      runOn(children.length)
+      sentence.children = merged
+      // What the plugins' last step (patch-position) does for the whole sentence.
+      const first = merged[0]?.position
+      const last = merged.at(-1)?.position
+      if (!sentence.position && first && last) sentence.position = {start: first.start, end: last.end}
+      return undefined
+    }
+  ]
+  return parser
+}
+
+const blankLine = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/u
+
 /** unified with remark-parse and remark-retext, given English (ParseEnglish, not plain ParseLatin), positions realigned. */
 export function markdownFront(processor: Processor): Processor<MdastRoot, MdastRoot, Root> {
-  return processor.use(remarkParse).use(remarkArticle).use(remarkRetext, ParseEnglish).use(retextRealign) as unknown as Processor<
+  return processor.use(remarkParse).use(remarkArticle).use(remarkRetext, blockwiseEnglish()).use(retextRealign) as unknown as Processor<
     MdastRoot,
     MdastRoot,
     Root
