@@ -9,6 +9,7 @@ import retextFurniture from './furniture/index.ts'
 import retextEnglishLines, {lineSections} from './parse/index.ts'
 import retextNewsSentences from './sentences/index.ts'
 import retextSpeakers from './speakers/index.ts'
+import {textView} from './text.ts'
 
 /** What an article is written in, from its file name. */
 export type ArticleFormat = 'text' | 'markdown' | 'html'
@@ -86,17 +87,28 @@ export const sectionSize = 64 * 1024
  */
 export function annotate(annotator: Annotator, file: VFile, format: ArticleFormat, size = sectionSize): string {
   const value = String(file.value)
-  if (format !== 'text' || value.length <= size) return String(annotator.processSync(file).value)
+  if (value.length <= size) return String(annotator.processSync(file).value)
+  // Markdown and HTML are parsed once, whole (their parsers cost what the text costs); the
+  // conversion to English and every plugin after it then run a section of blocks at a time.
+  const markup = format === 'text' ? undefined : annotator.parse(file)
+  const sections = markup === undefined ? lineSections(value, size) : loadedFronts!.markupSections(markup as never, value, size)
   // What the compiler reads of a tree: paragraphs and sentences with their positions.
   const outline: Root = {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}}
-  for (const section of lineSections(value, size)) {
+  for (const section of sections) {
     file.data.section = section
-    const tree = annotator.runSync(annotator.parse(file), file) as Root
+    const tree = annotator.runSync(markup ?? annotator.parse(file), file) as Root
+    // The compiler reads a sentence's text from the file, or for markup from the tree's words
+    // (`textView`): an outlined sentence of markup keeps its text as one word of one leaf.
+    const view = markup === undefined ? undefined : textView(tree, file)
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       const sentences: Sentence[] = []
       for (const sentence of paragraph.children) {
-        if (sentence.type === 'SentenceNode' && sentence.position) sentences.push({type: 'SentenceNode', children: [], position: sentence.position})
+        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+        const {start, end} = sentence.position
+        const leaf = {type: 'TextNode', value: view?.slice(start.offset!, end.offset!) ?? '', position: sentence.position} as const
+        const children: Sentence['children'] = view ? [{type: 'WordNode', children: [leaf], position: sentence.position}] : []
+        sentences.push({type: 'SentenceNode', children, position: sentence.position})
       }
       const outlined: Paragraph = {type: 'ParagraphNode', children: sentences}
       if (paragraph.position) outlined.position = paragraph.position

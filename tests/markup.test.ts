@@ -82,6 +82,20 @@ describe('Markdown and HTML articles', () => {
     expect(annotation.sentences.map((sentence) => sentence.attributions[0]?.source?.text)).toEqual(['officials', 'analysts'])
   })
 
+  it('keeps every sentence in its place when a heading ends in spaces and the next block starts with one', () => {
+    // The line break the bridge puts between blocks ("\n\n") is not in the file as such; it used to be
+    // looked for at a later blank line, and every word after it placed from there.
+    const text = '# The moderators have no intention of voting in a  \n Republican primary.\n\n# Cruz continued:\n\n“You look at the questions,” he said.\n'
+    const {annotation} = analyze(text, 'seeds/headings.md')
+    expect(annotation.sentences.map((sentence) => sentence.text)).toEqual([
+      'The moderators have no intention of voting in a',
+      'Republican primary.',
+      'Cruz continued:',
+      '“You look at the questions,” he said.'
+    ])
+    for (const span of allSpans(annotation)) expect(text.slice(span.start, span.end), span.where).toBe(span.text)
+  })
+
   it('keeps a sentence with inline code in the body', () => {
     const {annotation} = analyze('<p><code>Acme</code> profits rose 40 percent in 2023, the company said.</p>', 'seeds/code.html')
     expect(annotation.sentences[0]).toMatchObject({kind: 'body'})
@@ -121,6 +135,20 @@ describe('blockwiseEnglish', () => {
     const {ParseEnglish} = await import('parse-english')
     const {blockwiseEnglish} = await import('../pipeline/markup/index.ts')
     expect(await nlcstOf(blockwiseEnglish(), markdown)).toEqual(await nlcstOf(ParseEnglish, markdown))
+  })
+
+  it('ends a word before its full stop when the next block has no words or starts with a number', async () => {
+    // parse-english's steps used to read across blocks: "began." took the next block's "4:40 p.m."
+    // or "___." as the rest of its sentence, so its full stop became part of the word.
+    const {toString} = await import('nlcst-to-string')
+    const {visit} = await import('unist-util-visit')
+    const {blockwiseEnglish} = await import('../pipeline/markup/index.ts')
+    const tree = (await nlcstOf(blockwiseEnglish(), 'The shooting began.\n\n4:40 p.m.\n\nPolice said it was over.\n\n___.\n')) as import('nlcst').Root
+    const words: string[] = []
+    visit(tree, 'WordNode', (node) => {
+      words.push(toString(node))
+    })
+    expect(words).toEqual(['The', 'shooting', 'began', '4:40', 'p.m.', 'Police', 'said', 'it', 'was', 'over'])
   })
 
   it('gives the same tree on a document of many blocks', async () => {

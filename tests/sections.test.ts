@@ -109,3 +109,60 @@ describe('annotating a long article a section at a time', () => {
     expect(file.data.annotation?.counts.sentences).toBeGreaterThan(30)
   })
 })
+
+describe('annotating a long Markdown or HTML article a section of blocks at a time', async () => {
+  const {loadMarkupParsers} = await import('../pipeline/processor.ts')
+  await loadMarkupParsers()
+  const lines = seed.trim().split('\n').filter((line) => line.trim() !== '')
+  // The seed's body, before its furniture (after which all is trailer).
+  const bodyLines = lines.slice(0, 4)
+  const escape = (line: string): string => line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')
+  // Headings and navigation before the body (the dateline is looked for past them), quotes,
+  // lists, code and character references, and the seed twice so every kind falls at a boundary.
+  const markdown = [
+    '# U.S. and China resume talks',
+    ...bodyLines,
+    '- [Home](/) - [World](/world)',
+    '```\nnot = "prose. At all"\n```',
+    '> “It leaves out farmers in the Northwest,” she said.',
+    'Sen. Patty Murray opposed the package on Thursday.',
+    '“It leaves out farmers &amp; ranchers,” she said.',
+    ...lines
+  ].join('\n\n')
+  const html = [
+    '<!doctype html><html><head><title>U.S. and China resume talks</title></head><body>',
+    '<nav><a href="/">Home</a> <a href="/world">World</a></nav>',
+    '<h1>U.S. and China resume talks</h1>',
+    '<article>',
+    ...bodyLines.map((line) => `<p>${escape(line)}</p>`),
+    '<div><p>Sen. Patty Murray opposed the package on Thursday.</p><p>“It leaves out farmers &amp; ranchers,” she said.</p></div>',
+    '<!-- a comment -->',
+    '<aside class="related">Related: markets fall</aside>',
+    ...lines.map((line) => `<p>${escape(line)}</p>`),
+    '</article><footer>© The paper</footer></body></html>'
+  ].join('\n')
+  const cases: Array<['markdown' | 'html', string]> = [
+    ['markdown', markdown],
+    ['html', html]
+  ]
+
+  for (const [format, value] of cases) {
+    const markupAnnotator = createAnnotator(format)
+    const path = format === 'markdown' ? 'seeds/long.md' : 'seeds/long.html'
+    const run = (size: number): string => annotate(markupAnnotator, new VFile({path, value}), format, size)
+    const whole = run(Number.POSITIVE_INFINITY)
+
+    it(`${format}: finds what the article holds, so the comparison means something`, () => {
+      expect(whole).toContain('dateline: {text: "BEIJING"')
+      expect(whole).toContain('kind: heading')
+      expect(whole).toContain('refers_to: {text: "Sen. Patty Murray"')
+      expect(whole.match(/kind: dateline/gu)).toHaveLength(1)
+    })
+
+    for (const size of [1, 300, 2000]) {
+      it(`${format}: gives the same YAML in sections of ${size} characters`, () => {
+        expect(run(size)).toBe(whole)
+      })
+    }
+  }
+})

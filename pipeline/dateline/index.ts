@@ -2,7 +2,7 @@ import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {isBlank, textView} from '../text.ts'
+import {textView} from '../text.ts'
 import '../types.ts'
 
 const dash = /^(?:—|–|--|-|―)$/u
@@ -16,10 +16,10 @@ const upperWord = /^[\p{Lu}][\p{Lu}.'’-]*$/u
  */
 export default function retextDateline(): Transformer<Root> {
   return function (tree, file) {
-    // A dateline opens the article: a later section of a long one (see retextEnglishLines) has none,
-    // unless all before it is white space.
+    // A dateline opens the body: a later section of a long article (see `annotate`) looks for one
+    // only when no section before it had a paragraph of the body.
     const sectionStart = file.data.section?.start ?? 0
-    if (sectionStart > 0 && !isBlank(textView(tree, file).slice(0, sectionStart))) return
+    if (sectionStart > 0 && file.data.bodySeen) return
     // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come first.
     const headings = [...(file.data.headings ?? []), ...(file.data.furniture ?? [])]
     const paragraph = tree.children.find(
@@ -27,6 +27,7 @@ export default function retextDateline(): Transformer<Root> {
         child.type === 'ParagraphNode' &&
         !headings.some((heading) => child.position !== undefined && child.position.start.offset! >= heading.start && child.position.start.offset! < heading.end)
     )
+    file.data.bodySeen = paragraph !== undefined
     const sentence = paragraph?.children.find((child): child is Sentence => child.type === 'SentenceNode')
     if (!paragraph || !sentence) return
     const split = findDateline(sentence)
@@ -53,6 +54,13 @@ export default function retextDateline(): Transformer<Root> {
       end,
       sentence: {start, end: head.at(-1)!.position!.end.offset!}
     })
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** A long article runs a section at a time: an earlier section had a paragraph of the body, where a dateline would have been. */
+    bodySeen: boolean
   }
 }
 

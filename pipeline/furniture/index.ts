@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import {Lexicon, LexiconError} from '../lexicon.ts'
 import {RangeLookup} from '../ranges.ts'
-import {isBlank, textView} from '../text.ts'
+import {textView} from '../text.ts'
 import type {FurnitureKind, FurnitureRange} from '../types.ts'
 
 /** A related-headline list ends at a paragraph longer than this many words. */
@@ -44,15 +44,10 @@ export default function retextFurniture(): Transformer<Root> {
     const given = new RangeLookup([...(file.data.furniture ?? []), ...(file.data.headings ?? [])])
     const ranges: FurnitureRange[] = [...(file.data.furniture ?? [])]
     // A long article runs a section at a time: the state at this section's start comes from the
-    // ranges found in the sections before it.
+    // sections before it.
     const sectionStart = file.data.section?.start ?? 0
-    const earlier = sectionStart > 0 ? ranges.filter((range) => range.end <= sectionStart) : []
-    const last = earlier.at(-1)
-    let afterEnd = earlier.some((range) => range.kind === 'promo')
-    let inList =
-      last !== undefined &&
-      (last.kind === 'navigation' || last.kind === 'related-headline') &&
-      isBlank(text.slice(last.end, sectionStart))
+    let afterEnd = sectionStart > 0 && ranges.some((range) => range.end <= sectionStart && range.kind === 'promo')
+    let inList = sectionStart > 0 && file.data.headlineListOpen === true
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
       if (given.find(paragraph.position.start.offset!)) continue
@@ -74,6 +69,14 @@ export default function retextFurniture(): Transformer<Root> {
       }
     }
     if (ranges.length > 0) file.data.furniture = ranges.sort((a, b) => a.start - b.start)
+    file.data.headlineListOpen = inList
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** A long article runs a section at a time: the last paragraph of the sections so far was navigation or a related headline. */
+    headlineListOpen: boolean
   }
 }
 

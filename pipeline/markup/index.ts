@@ -1,16 +1,17 @@
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import type {Root, Sentence, SentenceContent} from 'nlcst'
+import type {Paragraph, ParagraphContent, Root, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import type {Processor, Transformer} from 'unified'
+import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {FurnitureKind, FurnitureRange} from '../types.ts'
+import type {FurnitureKind, FurnitureRange, Section} from '../types.ts'
 
 /** HTML elements whose text is not the article's body, and the kind it is recorded as. */
 const htmlFurniture: Record<string, FurnitureKind> = {
@@ -36,6 +37,8 @@ const classFurniture: Array<[RegExp, FurnitureKind]> = [
  */
 export function remarkArticle(): Transformer<MdastRoot> {
   return function (tree, file) {
+    // A long article runs a section at a time (see `annotate`): the first run recorded the whole tree.
+    if ((file.data.section?.start ?? 0) > 0) return
     file.data.markup = true
     const headings: Array<{start: number; end: number}> = []
     const furniture: FurnitureRange[] = []
@@ -59,6 +62,7 @@ export function remarkArticle(): Transformer<MdastRoot> {
  */
 export function rehypeArticle(): Transformer<HastRoot> {
   return function (tree, file) {
+    if ((file.data.section?.start ?? 0) > 0) return
     file.data.markup = true
     const headings: Array<{start: number; end: number}> = []
     const furniture: FurnitureRange[] = []
@@ -109,13 +113,26 @@ export function retextRealign(): Transformer<Root> {
         return
       }
       const position = node.position
-      if (!position || position.start.offset === undefined) return
+      if (!position || position.start.offset === undefined || position.end.offset === undefined) return
       const given = position.start.offset
-      const from = Math.max(given, cursor)
-      const found = findText(raw, node.value, from)
+      const givenEnd = position.end.offset
+      // Most leaves are where the bridge put them.
+      if (given >= cursor && givenEnd - given === node.value.length && raw.startsWith(node.value, given)) {
+        cursor = givenEnd
+        return
+      }
+      // White space the bridge puts between blocks ("\n\n" for one line ending) is not in the file
+      // as such: looked for further on, it would be found at some later blank line, and every leaf
+      // after it would be looked for from there. It moves only to where the cursor is.
+      const found =
+        node.type === 'WhiteSpaceNode'
+          ? given < cursor && raw.startsWith(node.value, cursor)
+            ? {start: cursor, end: cursor + node.value.length}
+            : undefined
+          : findText(raw, node.value, Math.max(given, cursor))
       if (found === undefined) return
       cursor = found.end
-      if (found.start === given && found.end === position.end.offset) return
+      if (found.start === given && found.end === givenEnd) return
       node.position = {start: place.toPoint(found.start)!, end: place.toPoint(found.end)!}
     }
     fix(tree)
@@ -151,52 +168,203 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
 }
 
 /**
- * ParseEnglish whose word-level plugins run one Markdown block at a time.
- * mdast-util-to-nlcst puts a whole document's words into one sentence and
- * runs those plugins over it; they splice that one array, so their cost grew
- * with the square of the document (a 3 MB file: 0.21 MB/s). None of them
- * looks across white space holding a blank line, which is what separates
- * blocks there, so running them on each stretch between such white space
- * gives the same tree (tests/markup.test.ts compares the two).
+ * The top-level blocks of a Markdown document, or the blocks of an HTML one
+ * (see `htmlBlocks`), cut into sections of about `size` characters: each
+ * starts where its first block starts (the first at 0) and ends where the
+ * next starts. A long article is annotated a section at a time, as plain
+ * text is (see `annotate`), so memory stays bound by the section.
+ */
+export function markupSections(tree: MdastRoot | HastRoot, value: string, size: number): Section[] {
+  const blocks: Block[] =
+    isHast(tree) ? htmlBlocks(tree) : tree.children
+  const sections: Section[] = [{start: 0, end: value.length, line: 1}]
+  for (const block of blocks) {
+    const start = blockStart(block)
+    const current = sections.at(-1)!
+    if (start?.offset === undefined || start.offset - current.start < size) continue
+    current.end = start.offset
+    sections.push({start: start.offset, end: value.length, line: start.line})
+  }
+  return sections
+}
+
+type Block = MdastRoot['children'][number] | HastRoot['children'][number]
+
+/** Where a block starts: its own position, or its first child's that has one (parse5 adds `<body>` without). */
+function blockStart(block: Block): Point | undefined {
+  if (block.position) return block.position.start
+  if ('children' in block) {
+    for (const child of block.children) {
+      const start = blockStart(child as Block)
+      if (start) return start
+    }
+  }
+  return undefined
+}
+
+function isHast(tree: MdastRoot | HastRoot): tree is HastRoot {
+  return tree.children.some((child) => child.type === 'element' || child.type === 'doctype')
+}
+
+/**
+ * remark plugin: while a long article is annotated a section at a time,
+ * hands on only the top-level blocks that start in the current section.
+ */
+export function remarkSection(): Transformer<MdastRoot, MdastRoot> {
+  return function (tree, file) {
+    const section = file.data.section
+    return section ? within(tree, tree.children, section) : tree
+  }
+}
+
+/** rehype plugin: as `remarkSection`, with the blocks of `htmlBlocks`. */
+export function rehypeSection(): Transformer<HastRoot, HastRoot> {
+  return function (tree, file) {
+    const section = file.data.section
+    return section ? within(tree, htmlBlocks(tree), section) : tree
+  }
+}
+
+/** A root of the `blocks` that start in `section`, spanning them. */
+function within<Tree extends MdastRoot | HastRoot>(tree: Tree, blocks: Tree['children'], section: Section): Tree {
+  const children = blocks.filter((block) => {
+    const start = blockStart(block)?.offset
+    return start !== undefined && start >= section.start && start < section.end
+  })
+  const root = {type: 'root', children} as Tree
+  // The converters want a position on the root they are given; the document's is right for any part of it.
+  if (tree.position) root.position = tree.position
+  return root
+}
+
+/** Elements that hast-util-to-nlcst reads child by child: cutting between their block children changes nothing. */
+const htmlContainers = new Set(['html', 'body', 'main', 'article', 'section', 'div', 'header', 'footer', 'nav', 'aside', 'blockquote', 'form', 'fieldset', 'details', 'dialog', 'figure', 'address'])
+/** Elements that are never phrasing content, so never part of an implicit paragraph. */
+const htmlBlockElements = new Set([
+  ...htmlContainers,
+  'head', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'hr', 'figcaption', 'li', 'dd', 'dt', 'style', 'script'
+])
+
+/**
+ * An HTML document as a list of blocks in document order, opening every
+ * container whose children are all blocks, white space or comments.
+ * hast-util-to-nlcst turns each such child into paragraphs on its own (only
+ * a run of inline content becomes one implicit paragraph, and such
+ * containers have none), so converting the blocks a section at a time gives
+ * the paragraphs of the whole.
+ */
+export function htmlBlocks(tree: HastRoot): HastRoot['children'] {
+  const blocks: HastRoot['children'] = []
+  const open = (children: HastRoot['children']): void => {
+    for (const child of children) {
+      if (child.type === 'element' && htmlContainers.has(child.tagName) && child.children.every(isBlockOrBlank)) {
+        open(child.children)
+      } else if (child.type === 'element' || child.type === 'text') {
+        blocks.push(child)
+      }
+    }
+  }
+  open(tree.children)
+  return blocks
+}
+
+function isBlockOrBlank(node: HastRoot['children'][number]): boolean {
+  if (node.type === 'element') return htmlBlockElements.has(node.tagName)
+  if (node.type === 'text') return /^[ \t\n\f\r]*$/u.test(node.value)
+  return node.type === 'comment'
+}
+
+/**
+ * ParseEnglish that reads a Markdown document one block at a time, as it
+ * reads plain text one paragraph at a time. mdast-util-to-nlcst puts all of
+ * a document's words into one sentence and runs parse-english's word and
+ * sentence steps over it before it breaks it at blank lines, so:
+ * - the word steps, which splice that one array, cost the square of the
+ *   document's length (a 3 MB file: 0.21 MB/s);
+ * - the sentence steps read across blocks: "simple.”" before a block "___."
+ *   (no words, so joined to it) kept its full stop inside the word "simple.",
+ *   as if the sentence went on.
+ * Here both run on each block between white space holding a blank line
+ * (where mdast-util-to-nlcst joins blocks), which then separates them.
  */
 export function blockwiseEnglish(): ParseEnglish {
   const parser = new ParseEnglish()
-  const plugins = parser.tokenizeSentencePlugins
+  const wordSteps = parser.tokenizeSentencePlugins
+  const sentenceSteps = parser.tokenizeParagraphPlugins
   parser.tokenizeSentencePlugins = [
     (sentence: Sentence): undefined => {
-      const children = sentence.children
       const merged: SentenceContent[] = []
-      let from = 0
-      const runOn = (to: number): void => {
-        const stretch: Sentence = {type: 'SentenceNode', children: children.slice(from, to)}
-        for (const plugin of plugins) plugin(stretch)
-        for (const child of stretch.children) merged.push(child)
+      for (const [index, stretch] of splitAtBlankLines(sentence.children).entries()) {
+        if (index > 0) merged.push(stretch.before!)
+        const part: Sentence = {type: 'SentenceNode', children: stretch.children}
+        for (const step of wordSteps) step(part)
+        for (const child of part.children) merged.push(child)
       }
-      for (let index = 0; index < children.length; index++) {
-        const child = children[index]!
-        if (child.type === 'WhiteSpaceNode' && blankLine.test(child.value)) {
-          runOn(index)
-          merged.push(child)
-          from = index + 1
-        }
-      }
-      runOn(children.length)
       sentence.children = merged
-      // What the plugins' last step (patch-position) does for the whole sentence.
+      // What the word steps' last one (patch-position) does for the whole sentence.
       const first = merged[0]?.position
       const last = merged.at(-1)?.position
       if (!sentence.position && first && last) sentence.position = {start: first.start, end: last.end}
       return undefined
     }
   ]
+  parser.tokenizeParagraphPlugins = [
+    (paragraph: Paragraph): undefined => {
+      // Sentences were cut at full stops only: a blank line can be inside one, or between two.
+      const blocks: Array<{before?: WhiteSpace; children: ParagraphContent[]}> = [{children: []}]
+      for (const child of paragraph.children) {
+        if (child.type === 'WhiteSpaceNode' && isBlankLine(child.value)) {
+          blocks.push({before: child, children: []})
+        } else if (child.type === 'SentenceNode') {
+          for (const [index, stretch] of splitAtBlankLines(child.children).entries()) {
+            if (index > 0) blocks.push({before: stretch.before!, children: []})
+            if (stretch.children.length > 0) blocks.at(-1)!.children.push(index === 0 && stretch.children.length === child.children.length ? child : sentenceOf(stretch.children))
+          }
+        } else {
+          blocks.at(-1)!.children.push(child)
+        }
+      }
+      const merged: ParagraphContent[] = []
+      for (const block of blocks) {
+        if (block.before) merged.push(block.before)
+        if (block.children.length === 0) continue
+        const part: Paragraph = {type: 'ParagraphNode', children: block.children}
+        for (const step of sentenceSteps) step(part)
+        for (const child of part.children) merged.push(child)
+      }
+      paragraph.children = merged
+      return undefined
+    }
+  ]
   return parser
 }
 
-const blankLine = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/u
+/** `children` cut at white space holding a blank line: the stretches, each with the white space before it. */
+function splitAtBlankLines(children: SentenceContent[]): Array<{before?: WhiteSpace; children: SentenceContent[]}> {
+  const stretches: Array<{before?: WhiteSpace; children: SentenceContent[]}> = [{children: []}]
+  for (const child of children) {
+    if (child.type === 'WhiteSpaceNode' && isBlankLine(child.value)) stretches.push({before: child, children: []})
+    else stretches.at(-1)!.children.push(child)
+  }
+  return stretches
+}
+
+function sentenceOf(children: SentenceContent[]): Sentence {
+  const sentence: Sentence = {type: 'SentenceNode', children}
+  const first = children[0]?.position
+  const last = children.at(-1)?.position
+  if (first && last) sentence.position = {start: first.start, end: last.end}
+  return sentence
+}
+
+/** White space with two line breaks or more, as parse-latin's break-implicit-sentences reads it. */
+function isBlankLine(value: string): boolean {
+  return value.split(/\r\n|\r|\n/u).length >= 3
+}
 
 /** unified with remark-parse and remark-retext, given English (ParseEnglish, not plain ParseLatin), positions realigned. */
 export function markdownFront(processor: Processor): Processor<MdastRoot, MdastRoot, Root> {
-  return processor.use(remarkParse).use(remarkArticle).use(remarkRetext, blockwiseEnglish()).use(retextRealign) as unknown as Processor<
+  return processor.use(remarkParse).use(remarkArticle).use(remarkSection).use(remarkRetext, blockwiseEnglish()).use(retextRealign) as unknown as Processor<
     MdastRoot,
     MdastRoot,
     Root
@@ -205,5 +373,5 @@ export function markdownFront(processor: Processor): Processor<MdastRoot, MdastR
 
 /** unified with rehype-parse and rehype-retext, given English, positions realigned. */
 export function htmlFront(processor: Processor): Processor<HastRoot, HastRoot, Root> {
-  return processor.use(rehypeParse).use(rehypeArticle).use(rehypeRetext, ParseEnglish).use(retextRealign) as unknown as Processor<HastRoot, HastRoot, Root>
+  return processor.use(rehypeParse).use(rehypeArticle).use(rehypeSection).use(rehypeRetext, ParseEnglish).use(retextRealign) as unknown as Processor<HastRoot, HastRoot, Root>
 }
