@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
+import type {ArticleFormat} from '../processor.ts'
 import {projectRoot} from '../project.ts'
 
 const project = projectRoot
@@ -27,6 +28,9 @@ command on N articles
 (default 1000): cold on one thread, cold on worker threads, and an unchanged
 re-run. Speed is MB/s of UTF-8 text and articles/s; memory is peak RSS.
 
+  --markup     also time the pipeline on the articles written as Markdown (a
+               block a line) and as HTML (a <p> a line), and on single
+               Markdown and HTML documents of 100 KB, 1 MB and 5 MB
   --processes  also time the pipeline cold (no warm-up) in fresh processes:
                one on every article, one on half of them, and two at once on
                the two halves; with V8's helper threads (as annotate runs)
@@ -55,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
       size: {type: 'string'},
       part: {type: 'string'},
       processes: {type: 'boolean', default: false},
+      markup: {type: 'boolean', default: false},
+      format: {type: 'string', default: 'text'},
       help: {type: 'boolean', short: 'h', default: false}
     }
   })
@@ -69,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
       const [part, parts] = values.part.split('/').map(Number) as [number, number]
       texts = texts.filter((_, index) => index % parts === part)
     }
-    process.stdout.write(JSON.stringify(await measure(values.method, texts, Number(values.size ?? 0))) + '\n')
+    const format = values.format as ArticleFormat
+    if (format !== 'text') texts = texts.map((text) => written(text, format))
+    process.stdout.write(JSON.stringify(await measure(values.method, texts, Number(values.size ?? 0), format)) + '\n')
     return 0
   }
 
@@ -79,8 +87,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const corpusFile = path.join(work, 'corpus.json')
     writeFileSync(corpusFile, JSON.stringify(texts))
-    const child = (method: string, size = 0): Measure => {
-      const result = spawnSync(process.execPath, [launcher, 'bench', '--method', method, '--corpus', corpusFile, '--size', String(size)], {
+    const child = (method: string, size = 0, format: ArticleFormat = 'text'): Measure => {
+      const result = spawnSync(process.execPath, [launcher, 'bench', '--method', method, '--corpus', corpusFile, '--size', String(size), '--format', format], {
         encoding: 'utf8',
         maxBuffer: 1 << 26
       })
@@ -92,8 +100,15 @@ export async function main(argv: string[]): Promise<number> {
     const methods = ['parse', 'pipeline', 'wink', 'compromise'].map((method) => child(method))
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
+    const markup = values.markup
+      ? (['markdown', 'html'] as const).map((format) => ({
+          format,
+          articles: child('pipeline', 0, format),
+          curve: [100_000, 1_000_000, 5_000_000].map((size) => child('document', size, format))
+        }))
+      : undefined
     const processes = values.processes ? await coldProcesses(corpusFile) : undefined
-    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli, ...(processes ? {processes} : {})}
+    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli, ...(markup ? {markup} : {}), ...(processes ? {processes} : {})}
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
     else process.stdout.write(format(report))
     return 0
@@ -132,7 +147,15 @@ function corpus(count: number): {texts: string[]; source: string} {
  */
 const warmUp = 300
 
-async function measure(method: string, texts: string[], size: number): Promise<Measure> {
+/** An article written as Markdown (a block a line) or HTML (a paragraph a line). */
+function written(text: string, format: ArticleFormat): string {
+  const lines = text.split('\n').filter((line) => line.trim() !== '')
+  if (format === 'markdown') return lines.join('\n\n') + '\n'
+  if (format === 'html') return lines.map((line) => `<p>${line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')}</p>`).join('\n') + '\n'
+  return text
+}
+
+async function measure(method: string, texts: string[], size: number, format: ArticleFormat = 'text'): Promise<Measure> {
   const {unified} = await import('unified')
   let run: (text: string) => void
   if (method === 'parse') {
@@ -141,10 +164,12 @@ async function measure(method: string, texts: string[], size: number): Promise<M
     run = (text) => void processor.parse(text)
   } else if (method === 'pipeline' || method === 'document' || method === 'cold') {
     const {VFile} = await import('vfile')
-    const {annotate, createAnnotator} = await import('../processor.ts')
-    const annotator = createAnnotator()
+    const {annotate, createAnnotator, loadMarkupParsers} = await import('../processor.ts')
+    if (format !== 'text') await loadMarkupParsers()
+    const annotator = createAnnotator(format)
+    const name = `bench.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`
     // As annotate runs it: a long document a section at a time.
-    run = (text) => void annotate(annotator, new VFile({path: 'bench.txt', value: text}), 'text')
+    run = (text) => void annotate(annotator, new VFile({path: name, value: text}), format)
   } else if (method === 'wink') {
     // Dev-only peers, loaded by name: not part of the product.
     const winkNLP = (await import('wink-nlp' as string)).default as (model: unknown) => {readDoc(text: string): {sentences(): {out(): string[]}}}
@@ -163,7 +188,7 @@ async function measure(method: string, texts: string[], size: number): Promise<M
     // sections) is compiled before it is timed, as the article path is.
     const documentOf = (length: number): string => {
       let document = ''
-      for (let index = 0; document.length < length; index++) document += texts[index % texts.length] + '\n\n'
+      for (let index = 0; document.length < length; index++) document += texts[index % texts.length] + (format === 'html' ? '\n' : '\n\n')
       return document.slice(0, length)
     }
     for (const text of texts.slice(0, warmUp)) run(text)
@@ -282,7 +307,13 @@ function runCli(texts: string[], work: string): CliRuns {
   }
 }
 
-function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns; processes?: ColdRuns}): string {
+interface MarkupRuns {
+  format: 'markdown' | 'html'
+  articles: Measure
+  curve: Measure[]
+}
+
+function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns; markup?: MarkupRuns[]; processes?: ColdRuns}): string {
   const rate = (item: Measure): number => item.bytes / 1e6 / (item.milliseconds / 1000)
   const parse = report.methods.find((item) => item.method === 'parse')!
   const pipeline = report.methods.find((item) => item.method === 'pipeline')!
@@ -307,6 +338,17 @@ function format(report: {corpus: {articles: number; megabytes: number; source: s
       `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssOneThreadMB.toFixed(0)} MB on one thread, ${report.cli.peakRssWorkersMB.toFixed(0)} MB with workers`,
     ''
   ]
+  if (report.markup) {
+    lines.push(
+      '| pipeline, MB/s (peak RSS, MB) | articles | 100 KB | 1 MB | 5 MB |',
+      '|---|---:|---:|---:|---:|',
+      ...report.markup.map(
+        (run) =>
+          `| ${run.format === 'markdown' ? 'Markdown' : 'HTML'} | ${[run.articles, ...run.curve].map((item) => `${rate(item).toFixed(2)} (${item.peakRssMB.toFixed(0)})`).join(' | ')} |`
+      ),
+      ''
+    )
+  }
   if (report.processes) {
     const seconds = (item: Measure): string => `${(item.milliseconds / 1000).toFixed(2)} s wall, ${(item.cpuMilliseconds / 1000).toFixed(2)} s CPU`
     lines.push(
