@@ -2,6 +2,7 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {Paragraph, ParagraphContent, Root, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+import {PositionedParseEnglish} from '../parse/tokenize.ts'
 import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import remarkParse from 'remark-parse'
@@ -288,7 +289,7 @@ function isBlockOrBlank(node: HastRoot['children'][number]): boolean {
  * (where mdast-util-to-nlcst joins blocks), which then separates them.
  */
 export function blockwiseEnglish(): ParseEnglish {
-  const parser = new ParseEnglish()
+  const parser = bridgeEnglish()
   const wordSteps = parser.tokenizeSentencePlugins
   const sentenceSteps = parser.tokenizeParagraphPlugins
   parser.tokenizeSentencePlugins = [
@@ -339,6 +340,22 @@ export function blockwiseEnglish(): ParseEnglish {
   return parser
 }
 
+/**
+ * ParseEnglish with the project's tokenizer (a class table in place of
+ * parse-latin's regular expressions per character; same nodes), for the
+ * bridges, which tokenize each text node and then place every node
+ * themselves. parse-english's own steps all run: the bridges tokenize
+ * many texts before they run them, so the tokenizer cannot tell which a
+ * text needs, as it does for a line of plain text.
+ */
+function bridgeEnglish(): ParseEnglish {
+  const parser = new PositionedParseEnglish()
+  parser.tokenizeSentencePlugins = [...ParseEnglish.prototype.tokenizeSentencePlugins]
+  parser.tokenizeParagraphPlugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
+  parser.tokenizeRootPlugins = [...ParseEnglish.prototype.tokenizeRootPlugins]
+  return parser
+}
+
 /** `children` cut at white space holding a blank line: the stretches, each with the white space before it. */
 function splitAtBlankLines(children: SentenceContent[]): Array<{before?: WhiteSpace; children: SentenceContent[]}> {
   const stretches: Array<{before?: WhiteSpace; children: SentenceContent[]}> = [{children: []}]
@@ -357,9 +374,14 @@ function sentenceOf(children: SentenceContent[]): Sentence {
   return sentence
 }
 
-/** White space with two line breaks or more, as parse-latin's break-implicit-sentences reads it. */
+/** White space with two line breaks or more (CRLF is one), as parse-latin's break-implicit-sentences reads it. */
 function isBlankLine(value: string): boolean {
-  return value.split(/\r\n|\r|\n/u).length >= 3
+  let breaks = 0
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index)
+    if (unit === 13 || (unit === 10 && value.charCodeAt(index - 1) !== 13)) breaks++
+  }
+  return breaks >= 2
 }
 
 /** unified with remark-parse and remark-retext, given English (ParseEnglish, not plain ParseLatin), positions realigned. */
@@ -373,5 +395,5 @@ export function markdownFront(processor: Processor): Processor<MdastRoot, MdastR
 
 /** unified with rehype-parse and rehype-retext, given English, positions realigned. */
 export function htmlFront(processor: Processor): Processor<HastRoot, HastRoot, Root> {
-  return processor.use(rehypeParse).use(rehypeArticle).use(rehypeSection).use(rehypeRetext, ParseEnglish).use(retextRealign) as unknown as Processor<HastRoot, HastRoot, Root>
+  return processor.use(rehypeParse).use(rehypeArticle).use(rehypeSection).use(rehypeRetext, bridgeEnglish()).use(retextRealign) as unknown as Processor<HastRoot, HastRoot, Root>
 }
