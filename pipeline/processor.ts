@@ -1,3 +1,5 @@
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import {type Preset, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
@@ -71,52 +73,59 @@ export function createAnnotator(format: ArticleFormat = 'text') {
 export type Annotator = ReturnType<typeof createAnnotator>
 
 /**
- * Plain-text articles longer than this many characters are annotated a
- * section of lines at a time: a tree takes about 100 bytes of memory per
- * character of text, and no plugin looks across lines.
+ * Articles longer than this many characters are annotated a section at a
+ * time (whole lines of plain text, whole blocks of Markdown or HTML): a tree
+ * takes about 100 bytes of memory per character of text, and what a plugin
+ * carries from one paragraph to the next it keeps on `file.data`.
  */
 export const sectionSize = 64 * 1024
 
 /**
  * Annotate one article: its YAML (also left on `file.value`, as
  * `processSync` does, with the structured annotation on
- * `file.data.annotation`). A plain-text article longer than `size`
- * characters is parsed and analysed one section of whole lines at a time, so
- * memory stays bound by the section; the findings add up on `file.data` and
- * the YAML is the same as from one pass over the whole text.
+ * `file.data.annotation`). An article longer than `size` characters is
+ * analysed one section at a time: plain text is parsed a section of whole
+ * lines at a time; Markdown and HTML are parsed whole, then turned into
+ * English a section of blocks at a time (see `markupSections`). The findings
+ * add up on `file.data`, and the YAML is the same as from one pass.
  */
 export function annotate(annotator: Annotator, file: VFile, format: ArticleFormat, size = sectionSize): string {
   const value = String(file.value)
   if (value.length <= size) return String(annotator.processSync(file).value)
   // Markdown and HTML are parsed once, whole (their parsers cost what the text costs); the
   // conversion to English and every plugin after it then run a section of blocks at a time.
-  const markup = format === 'text' ? undefined : annotator.parse(file)
-  const sections = markup === undefined ? lineSections(value, size) : loadedFronts!.markupSections(markup as never, value, size)
+  // The markup parsers' trees (typed as the English tree only because of how the processor is built).
+  const markup = format === 'text' ? undefined : (annotator.parse(file) as unknown as MdastRoot | HastRoot)
+  if (format === 'markdown') loadedFronts!.splitLargeBlocks(markup as MdastRoot)
+  const sections = markup === undefined ? lineSections(value, size) : loadedFronts!.markupSections(markup, format as 'markdown' | 'html', value, size)
   // What the compiler reads of a tree: paragraphs and sentences with their positions.
   const outline: Root = {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}}
-  for (const section of sections) {
-    file.data.section = section
-    const tree = annotator.runSync(markup ?? annotator.parse(file), file) as Root
-    // The compiler reads a sentence's text from the file, or for markup from the tree's words
-    // (`textView`): an outlined sentence of markup keeps its text as one word of one leaf.
-    const view = markup === undefined ? undefined : textView(tree, file)
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      const sentences: Sentence[] = []
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode' || !sentence.position) continue
-        const {start, end} = sentence.position
-        const leaf = {type: 'TextNode', value: view?.slice(start.offset!, end.offset!) ?? '', position: sentence.position} as const
-        const children: Sentence['children'] = view ? [{type: 'WordNode', children: [leaf], position: sentence.position}] : []
-        sentences.push({type: 'SentenceNode', children, position: sentence.position})
+  try {
+    for (const section of sections) {
+      file.data.section = section
+      const tree = annotator.runSync(markup ?? annotator.parse(file), file) as Root
+      // The compiler reads a sentence's text from the file, or for markup from the tree's words
+      // (`textView`): an outlined sentence of markup keeps its text as one word of one leaf.
+      const view = markup === undefined ? undefined : textView(tree, file)
+      for (const paragraph of tree.children) {
+        if (paragraph.type !== 'ParagraphNode') continue
+        const sentences: Sentence[] = []
+        for (const sentence of paragraph.children) {
+          if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+          const {start, end} = sentence.position
+          const leaf = {type: 'TextNode', value: view?.slice(start.offset!, end.offset!) ?? '', position: sentence.position} as const
+          const children: Sentence['children'] = view ? [{type: 'WordNode', children: [leaf], position: sentence.position}] : []
+          sentences.push({type: 'SentenceNode', children, position: sentence.position})
+        }
+        const outlined: Paragraph = {type: 'ParagraphNode', children: sentences}
+        if (paragraph.position) outlined.position = paragraph.position
+        outline.children.push(outlined)
       }
-      const outlined: Paragraph = {type: 'ParagraphNode', children: sentences}
-      if (paragraph.position) outlined.position = paragraph.position
-      outline.children.push(outlined)
+      if (tree.position) outline.position!.end = tree.position.end
     }
-    if (tree.position) outline.position!.end = tree.position.end
+  } finally {
+    delete file.data.section
   }
-  delete file.data.section
   const yaml = annotator.stringify(outline, file)
   file.value = yaml
   return yaml

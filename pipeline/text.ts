@@ -73,6 +73,37 @@ function leafView(tree: Root): TextView {
   }
 }
 
+/**
+ * The smallest end at which `view.slice(start, end)` holds `length`
+ * characters, at most `limit`: where a span of text that long ends. In plain
+ * text that is `start + length`; in markup the text is shorter than the file
+ * (`&amp;` is one character, `*` none).
+ */
+export function endAfter(view: TextView, start: number, length: number, limit: number): number {
+  if (!view.markup) return Math.min(start + length, limit)
+  let low = start
+  let high = limit
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (view.slice(start, middle).length >= length) high = middle
+    else low = middle + 1
+  }
+  return low
+}
+
+/** The largest start at which `view.slice(start, end)` holds `length` characters, at least `limit`. */
+export function startBefore(view: TextView, end: number, length: number, limit: number): number {
+  if (!view.markup) return Math.max(end - length, limit)
+  let low = limit
+  let high = end
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (view.slice(middle, end).length >= length) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
 /** White space as parse-english reads it (Unicode White_Space, NEL included; `trim()` leaves NEL). */
 const blank = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/u
 

@@ -72,15 +72,19 @@ declare module 'vfile' {
     attributions: Attribution[]
     /**
      * The part of the file this run parses and analyses: a long article is
-     * annotated a section of whole lines at a time (see `annotate`). Plugins
-     * keep what earlier sections found on `file.data`; a dateline is looked
-     * for only in the first.
+     * annotated a section at a time (see `annotate`). Plugins keep what
+     * earlier sections found on `file.data`; a dateline is looked for only
+     * until a section has had a paragraph of the body.
      */
     section: Section
   }
 }
 
-/** A stretch of whole lines of a file: from `start` (the first offset of line `line`) to `end`. */
+/**
+ * A stretch of a file from `start` (on line `line`) to `end`: whole lines of
+ * plain text (`start` the first offset of its line), or whole Markdown or
+ * HTML blocks (`start` where the first block starts).
+ */
 export interface Section {
   start: number
   end: number

@@ -166,3 +166,67 @@ describe('annotating a long Markdown or HTML article a section of blocks at a ti
     }
   }
 })
+
+describe('Markdown and HTML that once read differently in sections', async () => {
+  const {loadMarkupParsers} = await import('../pipeline/processor.ts')
+  await loadMarkupParsers()
+  const annotators = {markdown: createAnnotator('markdown'), html: createAnnotator('html')}
+  const run = (format: 'markdown' | 'html', value: string, size: number) => {
+    const file = new VFile({path: format === 'html' ? 'seeds/case.html' : 'seeds/case.md', value})
+    const yaml = annotate(annotators[format], file, format, size)
+    return {yaml, annotation: file.data.annotation!}
+  }
+  const long = (words: number): string => Array.from({length: words}, (_, index) => (index % 12 === 11 ? 'said.' : 'word')).join(' ')
+  const cases: Array<{name: string; format: 'markdown' | 'html'; value: string; sentences?: string[]; dateline?: string}> = [
+    {
+      name: 'white space written as a reference after another',
+      format: 'html',
+      value: '<p>notion, &amp; in fact may be fueling it. In &nbsp;the of the New York Times portrayed himself</p>',
+      sentences: ['notion, & in fact may be fueling it.', 'In \u00a0the of the New York Times portrayed himself']
+    },
+    {
+      name: 'CRLF line endings in HTML',
+      format: 'html',
+      value: '<p>Intro.</p>\r\n<p>More care, or &nbsp;the economy, Mr.\r\nObama believes his efforts will be the legacy.</p>',
+      sentences: ['Intro.', 'More care, or \u00a0the economy, Mr.\nObama believes his efforts will be the legacy.']
+    },
+    {
+      name: 'a script beside the first paragraph',
+      format: 'html',
+      value: '<div><script></script> <p>WASHINGTON — The senator said on Monday that taxes would rise.</p></div>',
+      dateline: 'WASHINGTON'
+    },
+    {
+      name: 'a paragraph HTML moves before its table',
+      format: 'html',
+      value: '<table><p>Foster text, he said.</p><tr><td>Cell text, she said.</td></tr></table>',
+      sentences: ['Foster text, he said.', 'Cell text, she said.']
+    },
+    {
+      name: 'a container hast-util-to-nlcst ignores',
+      format: 'html',
+      value: '<p>Intro, he said.</p><div data-nlcst="ignore"><p>Hidden text, she said.</p></div>',
+      sentences: ['Intro, he said.']
+    },
+    {name: 'a blank page', format: 'html', value: '  \n', sentences: []},
+    {name: 'a list of 400 KB', format: 'markdown', value: `Intro, officials said.\n\n${Array.from({length: 1600}, () => `- ${long(40)}`).join('\n')}\n\nAfter the list, he said.\n`},
+    {name: 'a paragraph of 500 KB', format: 'markdown', value: `# Title\n\n${long(100_000)}\n\nLast, she said.\n`},
+    {name: 'a paragraph of 500 KB in HTML', format: 'html', value: `<h1>Title</h1><p>${long(100_000)}</p><p>Last, she said.</p>`}
+  ]
+
+  for (const {name, format, value, sentences, dateline} of cases) {
+    it(`${name}: the same YAML whole and in sections, and spans on their text`, () => {
+      const whole = run(format, value, Number.POSITIVE_INFINITY)
+      expect(run(format, value, 1).yaml).toBe(whole.yaml)
+      if (value.length > 1000) expect(run(format, value, 20_000).yaml).toBe(whole.yaml)
+      if (sentences) expect(whole.annotation.sentences.map((sentence) => sentence.text)).toEqual(sentences)
+      if (dateline) expect(whole.annotation.article.dateline?.text).toBe(dateline)
+      // In these texts the file's characters between a span's ends, tags and references read, are its text.
+      const read = (slice: string): string => slice.replace(/<[^>]*>/gu, '').replace(/&nbsp;/gu, '\u00a0').replace(/&amp;/gu, '&').replace(/\r\n/gu, '\n')
+      for (const sentence of whole.annotation.sentences) {
+        expect(read(value.slice(sentence.start.offset, sentence.end.offset))).toBe(sentence.text)
+        for (const attribution of sentence.attributions) expect(read(value.slice(attribution.cue.start, attribution.cue.end))).toBe(attribution.cue.text)
+      }
+    })
+  }
+})

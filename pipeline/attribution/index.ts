@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import {notBody} from '../ranges.ts'
-import {type TextView, textView} from '../text.ts'
+import {endAfter, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
 import {
@@ -1579,10 +1579,11 @@ function continuedQuote(previous: Attribution, regions: QuoteRegion[], sentenceS
   // by the words after it, not continued from before.
   if (/,\s*$/u.test(inner)) return undefined
   const trimmed = inner.replace(/^\s+/u, '')
-  const start = region.innerStart + (inner.length - trimmed.length)
+  // Offsets from lengths of text: in markup the file holds more than the text (`&amp;`, `*`).
+  const start = startBefore(text, region.innerEnd, trimmed.length, region.innerStart)
   const value = trimmed.replace(/[\s,]+$/u, '').replace(/(?<!\b\p{L})\.$/u, '')
   if (value.length === 0) return undefined
-  return {start, end: start + value.length, text: value}
+  return {start, end: endAfter(text, start, value.length, region.innerEnd), text: value}
 }
 
 /** A quote that runs over several sentences belongs whole to the attribution that closes or opens it. */
@@ -1605,7 +1606,7 @@ function extendAcrossQuotes(
       last.text = text.slice(last.start, last.end)
       // The quote's own closing stop or comma is not content.
       const trimmed = last.text.replace(/\s+$/u, '').replace(/(?<!\b\p{L})[.,]$/u, '')
-      last.end = last.start + trimmed.length
+      last.end = endAfter(text, last.start, trimmed.length, last.end)
       last.text = trimmed
     }
   }

@@ -20,11 +20,13 @@ export default function retextDateline(): Transformer<Root> {
     // only when no section before it had a paragraph of the body.
     const sectionStart = file.data.section?.start ?? 0
     if (sectionStart > 0 && file.data.bodySeen) return
-    // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come first.
+    // The first paragraph of the body: Markdown or HTML headings, navigation or a byline may come
+    // first, and so may a paragraph without a word (HTML makes one of white space beside a script).
     const headings = [...(file.data.headings ?? []), ...(file.data.furniture ?? [])]
     const paragraph = tree.children.find(
       (child): child is Paragraph =>
         child.type === 'ParagraphNode' &&
+        hasWord(child) &&
         !headings.some((heading) => child.position !== undefined && child.position.start.offset! >= heading.start && child.position.start.offset! < heading.end)
     )
     file.data.bodySeen = paragraph !== undefined
@@ -55,6 +57,10 @@ export default function retextDateline(): Transformer<Root> {
       sentence: {start, end: head.at(-1)!.position!.end.offset!}
     })
   }
+}
+
+function hasWord(paragraph: Paragraph): boolean {
+  return paragraph.children.some((sentence) => sentence.type === 'SentenceNode' && sentence.children.some((node) => node.type === 'WordNode'))
 }
 
 declare module 'vfile' {

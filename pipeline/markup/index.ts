@@ -8,7 +8,7 @@ import rehypeRetext from 'rehype-retext'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import type {Processor, Transformer} from 'unified'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -103,7 +103,9 @@ export function rehypeArticle(): Transformer<HastRoot> {
 export function retextRealign(): Transformer<Root> {
   return function (tree, file) {
     const raw = String(file.value)
-    const place = location(file)
+    const place = locationOf(file, raw)
+    // Leaves are placed in order: none starts before the end of the one before it, so a text
+    // view can find them by binary search (text.ts).
     let cursor = 0
     const fix = (node: Root | Root['children'][number]): void => {
       if ('children' in node) {
@@ -122,22 +124,39 @@ export function retextRealign(): Transformer<Root> {
         cursor = givenEnd
         return
       }
-      // White space the bridge puts between blocks ("\n\n" for one line ending) is not in the file
-      // as such: looked for further on, it would be found at some later blank line, and every leaf
-      // after it would be looked for from there. It moves only to where the cursor is.
-      const found =
-        node.type === 'WhiteSpaceNode'
-          ? given < cursor && raw.startsWith(node.value, cursor)
-            ? {start: cursor, end: cursor + node.value.length}
-            : undefined
-          : findText(raw, node.value, Math.max(given, cursor))
-      if (found === undefined) return
+      const from = Math.max(given, cursor)
+      let found: {start: number; end: number} | undefined
+      if (node.type === 'WhiteSpaceNode') {
+        // White space is looked for only where it should be: the "\n\n" the bridge puts between
+        // blocks for one line ending is in no file, and looked for further on it would be found at
+        // some later blank line, with every leaf after it looked for from there. Not there as
+        // written, it stays where the bridge put it (after the block before it, outside its
+        // sentences), or, put before the cursor ("&nbsp;" after a reference, "\r\n" in HTML),
+        // takes no room at the cursor.
+        const end = matchAt(raw, node.value, from)
+        if (end === undefined && given >= cursor) return
+        found = {start: from, end: end ?? from}
+      } else {
+        // A word not found within reach takes no room either, where the cursor is.
+        found = findText(raw, node.value, from) ?? {start: from, end: from}
+      }
       cursor = found.end
       if (found.start === given && found.end === givenEnd) return
       node.position = {start: place.toPoint(found.start)!, end: place.toPoint(found.end)!}
     }
     fix(tree)
   }
+}
+
+/** A file's line index, made once per file value: a long article is realigned a section at a time. */
+const locations = new WeakMap<VFile, {value: string; place: ReturnType<typeof location>}>()
+
+function locationOf(file: VFile, value: string): ReturnType<typeof location> {
+  const cached = locations.get(file)
+  if (cached && cached.value === value) return cached.place
+  const place = location(file)
+  locations.set(file, {value, place})
+  return place
 }
 
 /** Where `value` stands in `raw` at or after `from`, reading character references as their characters. */
@@ -154,6 +173,11 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
   for (const char of value) {
     if (raw.startsWith(char, position)) {
       position += char.length
+      continue
+    }
+    // HTML reads "\r\n" and "\r" as "\n".
+    if (char === '\n' && raw[position] === '\r') {
+      position += raw[position + 1] === '\n' ? 2 : 1
       continue
     }
     // A Markdown escape: "\*" stands for "*".
@@ -173,16 +197,27 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
  * (see `htmlBlocks`), cut into sections of about `size` characters: each
  * starts where its first block starts (the first at 0) and ends where the
  * next starts. A long article is annotated a section at a time, as plain
- * text is (see `annotate`), so memory stays bound by the section.
+ * text is (see `annotate`): the English trees and what the plugins make of
+ * them are held a section at a time, the markup's own tree whole. When the
+ * blocks do not stand in the file in the order of the tree (HTML moves
+ * misplaced table content before its table) or one has no position, the
+ * whole article is one section.
  */
-export function markupSections(tree: MdastRoot | HastRoot, value: string, size: number): Section[] {
-  const blocks: Block[] =
-    isHast(tree) ? htmlBlocks(tree) : tree.children
+export function markupSections(tree: MdastRoot | HastRoot, format: 'markdown' | 'html', value: string, size: number): Section[] {
+  const whole: Section[] = [{start: 0, end: value.length, line: 1}]
+  const blocks: Block[] = format === 'html' ? htmlBlocks(tree as HastRoot) : (tree as MdastRoot).children
   const sections: Section[] = [{start: 0, end: value.length, line: 1}]
+  let previous = -1
+  let previousEndLine = 0
   for (const block of blocks) {
     const start = blockStart(block)
+    if (start?.offset === undefined || start.offset < previous) return whole
+    previous = start.offset
+    // Parts of one paragraph cut by splitLargeBlocks follow each other on a line: not a place to cut.
+    const onNewLine = start.line > previousEndLine
+    previousEndLine = block.position?.end.line ?? start.line
     const current = sections.at(-1)!
-    if (start?.offset === undefined || start.offset - current.start < size) continue
+    if (!onNewLine || start.offset - current.start < size) continue
     current.end = start.offset
     sections.push({start: start.offset, end: value.length, line: start.line})
   }
@@ -203,16 +238,13 @@ function blockStart(block: Block): Point | undefined {
   return undefined
 }
 
-function isHast(tree: MdastRoot | HastRoot): tree is HastRoot {
-  return tree.children.some((child) => child.type === 'element' || child.type === 'doctype')
-}
-
 /**
  * remark plugin: while a long article is annotated a section at a time,
  * hands on only the top-level blocks that start in the current section.
  */
 export function remarkSection(): Transformer<MdastRoot, MdastRoot> {
   return function (tree, file) {
+    splitLargeBlocks(tree)
     const section = file.data.section
     return section ? within(tree, tree.children, section) : tree
   }
@@ -221,29 +253,151 @@ export function remarkSection(): Transformer<MdastRoot, MdastRoot> {
 /** rehype plugin: as `remarkSection`, with the blocks of `htmlBlocks`. */
 export function rehypeSection(): Transformer<HastRoot, HastRoot> {
   return function (tree, file) {
+    // An empty or blank page has a tree without a position, which hast-util-to-nlcst refuses.
+    tree.position ??= {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+    splitLongTexts(tree)
     const section = file.data.section
     return section ? within(tree, htmlBlocks(tree), section) : tree
   }
 }
 
-/** A root of the `blocks` that start in `section`, spanning them. */
+/** Text nodes longer than this are cut into pieces before the bridges read them. */
+const longText = 8192
+
+/**
+ * The bridges push each text node's words onto a list with one call
+ * (`push(...words)`), which overflows the stack past about 100,000 words: a
+ * paragraph of some 400 KB. Each longer text node is cut into pieces at
+ * single spaces inside a line, which the tokenizer would have split at
+ * anyway, so the words are the same; each piece is placed where its text
+ * starts (retextRealign then corrects for character references).
+ */
+function splitLongTexts(tree: MdastRoot | HastRoot): void {
+  const visitParent = (parent: {children: unknown[]}): void => {
+    let changed = false
+    const children: unknown[] = []
+    for (const child of parent.children as Array<{type: string; value?: string; children?: unknown[]; position?: Position}>) {
+      if (child.type === 'text' && typeof child.value === 'string' && child.value.length > longText && child.position) {
+        const pieces = cutText(child.value, child.position)
+        if (pieces.length > 1) changed = true
+        for (const piece of pieces) children.push({...child, ...piece})
+      } else {
+        if (Array.isArray(child.children)) visitParent(child as {children: unknown[]})
+        children.push(child)
+      }
+    }
+    if (changed) parent.children = children
+  }
+  visitParent(tree as {children: unknown[]})
+}
+
+function cutText(value: string, position: Position): Array<{value: string; position: Position}> {
+  const pieces: Array<{value: string; position: Position}> = []
+  let from = 0
+  let start = position.start
+  while (value.length - from > longText) {
+    let cut = value.lastIndexOf(' ', from + longText)
+    while (cut > from && !(/\S/u.test(value.charAt(cut - 1)) && /\S/u.test(value.charAt(cut + 1)))) cut = value.lastIndexOf(' ', cut - 1)
+    if (cut <= from) break
+    const end = pointAfter(start, value.slice(from, cut + 1))
+    pieces.push({value: value.slice(from, cut + 1), position: {start, end}})
+    from = cut + 1
+    start = end
+  }
+  pieces.push({value: value.slice(from), position: {start, end: position.end}})
+  return pieces
+}
+
+/** The point after `text` read from `start` (offsets in characters of the text). */
+function pointAfter(start: Point, text: string): Point {
+  const breaks = text.split('\n')
+  const offset = (start.offset ?? 0) + text.length
+  return breaks.length === 1
+    ? {line: start.line, column: start.column + text.length, offset}
+    : {line: start.line + breaks.length - 1, column: breaks.at(-1)!.length + 1, offset}
+}
+
+/** A Markdown block longer than this is cut into blocks of its kind, each at most about this long. */
+const largeBlock = 32 * 1024
+
+/**
+ * mdast-util-to-nlcst also pushes all the words of a block onto its
+ * parent's list with one call, so a long paragraph, list or block quote
+ * overflows the stack however its text nodes are cut. Such a block becomes
+ * several blocks of its kind (a paragraph's parts cut at the pieces of
+ * `splitLongTexts`, inside a line, so nothing comes between them; a list's or
+ * quote's between children on different lines, where a line break comes
+ * between them anyway): the words and the breaks between them are the
+ * same, and a long Markdown article gets places to cut its sections. Done
+ * once per tree (later calls find nothing to cut).
+ */
+export function splitLargeBlocks(tree: MdastRoot): void {
+  splitLongTexts(tree)
+  const visit = (parent: {children: MdastNode[]}): void => {
+    let changed = false
+    const children: MdastNode[] = []
+    for (const child of parent.children) {
+      if (!('children' in child) || !child.position) {
+        children.push(child)
+        continue
+      }
+      visit(child as {children: MdastNode[]})
+      const parts = length(child) > largeBlock ? cutBlock(child as MdastNode & {children: MdastNode[]}) : [child]
+      if (parts.length > 1) changed = true
+      children.push(...parts)
+    }
+    if (changed) parent.children = children
+  }
+  visit(tree as {children: MdastNode[]})
+}
+
+type MdastNode = MdastRoot['children'][number]
+
+function length(node: MdastNode): number {
+  return (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0)
+}
+
+function cutBlock(block: MdastNode & {children: MdastNode[]}): MdastNode[] {
+  const inline = block.type === 'paragraph' || block.type === 'heading'
+  const parts: MdastNode[][] = [[]]
+  let size = 0
+  for (const [index, child] of block.children.entries()) {
+    const previous = block.children[index - 1]
+    const canCut =
+      previous?.position !== undefined &&
+      child.position !== undefined &&
+      (inline ? previous.position.end.line === child.position.start.line && previous.type === 'text' && child.type === 'text' : previous.position.end.line !== child.position.start.line)
+    if (canCut && size > 0 && size + length(child) > largeBlock) {
+      parts.push([])
+      size = 0
+    }
+    parts.at(-1)!.push(child)
+    size += length(child)
+  }
+  return parts.map((children) => ({...block, children, position: {start: children[0]!.position!.start, end: children.at(-1)!.position!.end}}) as MdastNode)
+}
+
+/** A root of the `blocks` that start in `section` (with the document's position: the converters want one). */
 function within<Tree extends MdastRoot | HastRoot>(tree: Tree, blocks: Tree['children'], section: Section): Tree {
   const children = blocks.filter((block) => {
     const start = blockStart(block)?.offset
     return start !== undefined && start >= section.start && start < section.end
   })
   const root = {type: 'root', children} as Tree
-  // The converters want a position on the root they are given; the document's is right for any part of it.
   if (tree.position) root.position = tree.position
   return root
 }
 
 /** Elements that hast-util-to-nlcst reads child by child: cutting between their block children changes nothing. */
 const htmlContainers = new Set(['html', 'body', 'main', 'article', 'section', 'div', 'header', 'footer', 'nav', 'aside', 'blockquote', 'form', 'fieldset', 'details', 'dialog', 'figure', 'address'])
-/** Elements that are never phrasing content, so never part of an implicit paragraph. */
+/**
+ * Elements that are never phrasing content (hast-util-phrasing), so never
+ * part of an implicit paragraph. Not `script`, `noscript` or `template`:
+ * those are phrasing, and white space beside them makes one.
+ */
 const htmlBlockElements = new Set([
   ...htmlContainers,
-  'head', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'hr', 'figcaption', 'li', 'dd', 'dt', 'style', 'script'
+  'head', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'hr', 'figcaption', 'li', 'dd', 'dt', 'style'
 ])
 
 /**
@@ -258,7 +412,8 @@ export function htmlBlocks(tree: HastRoot): HastRoot['children'] {
   const blocks: HastRoot['children'] = []
   const open = (children: HastRoot['children']): void => {
     for (const child of children) {
-      if (child.type === 'element' && htmlContainers.has(child.tagName) && child.children.every(isBlockOrBlank)) {
+      // An element marked for hast-util-to-nlcst (data-nlcst="ignore" or "source") is read whole.
+      if (child.type === 'element' && htmlContainers.has(child.tagName) && child.properties['dataNlcst'] === undefined && child.children.every(isBlockOrBlank)) {
         open(child.children)
       } else if (child.type === 'element' || child.type === 'text') {
         blocks.push(child)
