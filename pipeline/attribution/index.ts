@@ -121,6 +121,21 @@ export default function retextAttribution(): Transformer<Root> {
   const hearsay = lowerSet(cues.strings('hearsay'))
   const notCues = new Phrases(cues.strings('not-cues'))
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
+  /**
+   * Every word at which a rule of findInTokens' word loop can fire: most words are none, and are
+   * passed over with this one lookup instead of one per rule.
+   */
+  const ruleWords = new Set<string>([
+    ...sourceFollows.firstWords(),
+    ...phrasalPhrases.firstWords(),
+    ...frames.keys(),
+    ...nominal,
+    ...possessedNouns.firstWords(),
+    'in',
+    'asked',
+    ...raisingVerbs,
+    ...hearsay
+  ])
 
   return function (tree, file) {
     // Span texts come from the text view (plain text, also of Markdown or HTML); quote marks are
@@ -209,20 +224,22 @@ export default function retextAttribution(): Transformer<Root> {
     const near = regionsWithin(quotes, tokens[0]?.start ?? sentenceStart, tokens.at(-1)?.end ?? sentenceStart)
     const quoted = (token: Token): boolean => near.some((region) => token.start > region.start && token.end < region.end)
     const opening = contentStart(tokens, 0)
-    const headline = isHeadline(tokens)
+    // Whether the sentence reads as a headline: asked only of a capitalised cue word, so counted then.
+    let headline: boolean | undefined
     const candidates: Candidate[] = []
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!
-      if (quoted(token)) continue
+      if (token.word ? !ruleWords.has(token.lower) : token.text !== ':') continue
+      if (near.length > 0 && quoted(token)) continue
       if (!token.word) {
-        if (token.text === ':') pushDefined(candidates, colon(tokens, index))
+        pushDefined(candidates, colon(tokens, index))
         continue
       }
       const phraseEnd = sourceFollows.match(tokens, index)
       if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
       // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
       // In a headline ("Christie Says He Would Order a Quarantine") a capitalised verb counts too.
-      if (token.text !== token.lower && index !== opening && !(headline && isCapitalised(tokens[index - 1]))) continue
+      if (token.text !== token.lower && index !== opening && !((headline ??= isHeadline(tokens)) && isCapitalised(tokens[index - 1]))) continue
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))

@@ -119,6 +119,11 @@ export class Phrases {
     }
   }
 
+  /** The first words of the phrases: a token that is none of them starts no phrase. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys()
+  }
+
   /** The index after the longest phrase starting at `index`, if one does. */
   match(tokens: Token[], index: number): number | undefined {
     const candidates = this.byFirst.get(tokens[index]?.lower ?? '')
