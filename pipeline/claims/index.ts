@@ -41,6 +41,25 @@ declare module 'vfile' {
 /** A sentence scoring this much or more is offered as a claim. */
 export const claimThreshold = 0.5
 
+/** The features a sentence's words show, each a bit: a sentence's are one number, not a set. */
+const featureBit = {
+  change: 1,
+  comparison: 2,
+  ranking: 4,
+  causation: 8,
+  rules: 16,
+  'past-fact': 32,
+  factual: 64,
+  vague: 128,
+  named: 256,
+  opinion: 512,
+  intent: 1024,
+  obligation: 2048
+} as const
+type Feature = keyof typeof featureBit
+/** A word at which a phrase of the claims lexicon can start; above every feature's bit. */
+const phraseStart = 4096
+
 /**
  * Scores every body sentence for check-worthiness, types its claims after
  * Full Fact's scheme, and finds its quantities (normalised) and hedges, on
@@ -68,9 +87,12 @@ export default function retextClaims(): Transformer<Root> {
   const hedges = new Phrases(lexicon.strings('hedges'))
   const approximators = new Phrases(lexicon.strings('approximators'))
   const quantities = new QuantityFinder()
-  /** Each word's features: "rose" is change, "than" comparison, "voted" factual. */
-  const wordFeatures = new Map<string, string[]>()
-  const featureWords: Array<[string, Set<string>]> = [
+  /**
+   * What a word tells, as bits of one number: its features ("rose" is change, "than" comparison,
+   * "voted" factual), and whether a phrase of the lists below can start at it. One lookup per token.
+   */
+  const wordBits = new Map<string, number>()
+  const featureWords: Array<[Feature, Set<string>]> = [
     ['change', change],
     ['comparison', comparison],
     ['ranking', ranking],
@@ -81,13 +103,14 @@ export default function retextClaims(): Transformer<Root> {
     ['vague', vague]
   ]
   for (const [feature, set] of featureWords) {
-    for (const word of set) wordFeatures.set(word, [...(wordFeatures.get(word) ?? []), feature])
+    for (const word of set) wordBits.set(word, (wordBits.get(word) ?? 0) | featureBit[feature])
   }
-  const phraseStarts = new Set(
-    ['predictions', 'opinion', 'intent', 'obligation', 'hedges', 'approximators'].flatMap((key) =>
-      lexicon.strings(key).map((phrase) => phraseWords(phrase)[0]!)
-    )
-  )
+  for (const key of ['predictions', 'opinion', 'intent', 'obligation', 'hedges', 'approximators']) {
+    for (const phrase of lexicon.strings(key)) {
+      const first = phraseWords(phrase)[0]!
+      wordBits.set(first, (wordBits.get(first) ?? 0) | phraseStart)
+    }
+  }
 
   return function (tree, file) {
     const text = textView(tree, file)
@@ -106,26 +129,28 @@ export default function retextClaims(): Transformer<Root> {
       // "one more question", "I mentioned one": a bare one counts nothing worth checking.
       const measures = found.filter((quantity) => quantity.kind !== 'date' && !(quantity.kind === 'count' && quantity.unit === null && (quantity.value ?? 0) <= 1))
       // One pass over the tokens: word features by lookup, phrases only where one can start.
-      const present = new Set<string>()
+      let present = 0
       const hedgeSpans: Span[] = []
       let wordCount = 0
       let firstPersonSingular = false
       let prediction = false
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!
+        const bits = wordBits.get(token.lower) ?? 0
         if (token.word) {
           wordCount++
-          const featuresOfWord = wordFeatures.get(token.lower)
-          if (featuresOfWord !== undefined) for (const feature of featuresOfWord) present.add(feature)
-          // Cheap tests on a hot path: a lower-case word ending in -ed; a word whose first letter has a lower case.
-          if (token.text === token.lower && token.lower.endsWith('ed')) present.add('past-fact')
-          if (wordCount > 1 && token.text.charAt(0) !== token.lower.charAt(0) && !firstPerson.has(token.lower)) present.add('named')
+          present |= bits & (phraseStart - 1)
+          // Cheap tests on a hot path: a lower-case word ending in -ed; a word whose first letter has a
+          // lower case (a word that is its own lower case has none: one comparison of the same string).
+          if (token.text === token.lower) {
+            if (token.lower.endsWith('ed')) present |= featureBit['past-fact']
+          } else if (wordCount > 1 && token.text.charAt(0) !== token.lower.charAt(0) && !firstPerson.has(token.lower)) present |= featureBit.named
           if (token.lower === 'i') firstPersonSingular = true
         }
-        if (!phraseStarts.has(token.lower)) continue
-        if (opinion.match(tokens, index) !== undefined) present.add('opinion')
-        if (intent.match(tokens, index) !== undefined) present.add('intent')
-        if (obligation.match(tokens, index) !== undefined) present.add('obligation')
+        if ((bits & phraseStart) === 0) continue
+        if (opinion.match(tokens, index) !== undefined) present |= featureBit.opinion
+        if (intent.match(tokens, index) !== undefined) present |= featureBit.intent
+        if (obligation.match(tokens, index) !== undefined) present |= featureBit.obligation
         if (predictions.match(tokens, index) !== undefined) prediction = true
         let end = hedges.match(tokens, index)
         if (end === undefined) {
@@ -143,14 +168,14 @@ export default function retextClaims(): Transformer<Root> {
         features.push('money-or-percent')
       }
       if (found.some((quantity) => quantity.kind === 'date')) features.push('date')
-      if (measures.some((quantity) => quantity.kind === 'multiplier')) present.add('comparison')
-      for (const feature of ['change', 'comparison', 'ranking', 'causation', 'rules', 'past-fact', 'named']) {
-        if (present.has(feature)) features.push(feature)
+      if (measures.some((quantity) => quantity.kind === 'multiplier')) present |= featureBit.comparison
+      for (const feature of ['change', 'comparison', 'ranking', 'causation', 'rules', 'past-fact', 'named'] as const) {
+        if (present & featureBit[feature]) features.push(feature)
       }
       if (isAttributed) features.push('attributed')
-      for (const feature of ['factual', 'vague']) if (present.has(feature)) features.push(feature)
+      for (const feature of ['factual', 'vague'] as const) if (present & featureBit[feature]) features.push(feature)
       if (tokens.at(-1)?.text.includes('?') || tokens.at(-2)?.text === '?') features.push('question')
-      for (const feature of ['opinion', 'intent', 'obligation']) if (present.has(feature)) features.push(feature)
+      for (const feature of ['opinion', 'intent', 'obligation'] as const) if (present & featureBit[feature]) features.push(feature)
       if (wordCount < 6) features.push('short')
       if (hedgeSpans.length > 0) features.push('hedged')
 
