@@ -31,6 +31,10 @@ export default function retextNewsSentences(): Transformer<Root> {
   const runOnOpeners = new Set(news.strings('run-on-openers', {caseSensitive: true}))
   const runOnFollowers = lowerSet(news.strings('run-on-followers'))
   const quoteIntroducers = lowerSet(news.strings('quote-introducers'))
+  /** The words that can open a run-on sentence ("In", "Image"), and the code units they start with. */
+  const runOnStarts = new Set([...runOnOpeners, ...creditLabels])
+  const runOnFirstUnits = new Uint8Array(0x10000)
+  for (const word of runOnStarts) if (word !== '') runOnFirstUnits[word.charCodeAt(0)] = 1
 
   return function (tree, file) {
     const text = textView(tree, file)
@@ -79,9 +83,10 @@ export default function retextNewsSentences(): Transformer<Root> {
 
   /** "… Washington D.C. Image: United States Navy.", "… constituency In the New Territories …" */
   function startsRunOn(items: Item[], index: number): boolean {
-    // Most words are neither: tell from the word's one text node, without cutting its text.
+    // Most words are neither: tell from the word's one text node, without cutting its text, and
+    // from its first character (a word in lower case is none) before looking the word up.
     const value = onlyText(items[index]!.node)
-    if (value === undefined || !(runOnOpeners.has(value) || creditLabels.has(value))) return false
+    if (value === undefined || runOnFirstUnits[value.charCodeAt(0)] !== 1 || !runOnStarts.has(value)) return false
     const previous = previousToken(items, index)
     if (previous === undefined || items[previous]!.node.type !== 'WordNode') return false
     const word = items[index]!.text
