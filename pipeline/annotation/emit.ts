@@ -207,10 +207,18 @@ function point(value: Point): string {
  * back exactly.
  */
 export function quote(value: string): string {
+  // Most strings hold no character that either escaping touches: in quotes as they are, with one
+  // scan and no copy (JSON.stringify copies every character, then the escape test scans them again).
+  if (!anyEscape.test(value)) return `"${value}"`
   // JSON.stringify already escapes lone surrogates; most strings need nothing more.
   const json = JSON.stringify(value)
   return needsEscape.test(json) ? json.replace(escapable, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json
 }
 
+/**
+ * What JSON.stringify escapes (quote, backslash, C0 controls, surrogates: only lone ones are
+ * escaped, but a pair takes the slow way too) and what `needsEscape` finds.
+ */
+const anyEscape = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/
 const needsEscape = /[\u007f-\u009f\u2028\u2029\ufeff]/
 const escapable = /[\u007f-\u009f\u2028\u2029\ufeff]/g
