@@ -52,13 +52,26 @@ function tokenizeAnew(sentence: Sentence, text: TextView): Token[] {
     }
     tokens.push({
       text: value,
-      lower: value.toLowerCase(),
+      lower: lowerCase(value),
       start,
       end,
       word: node.type === 'WordNode'
     })
   }
   return tokens
+}
+
+/**
+ * `value.toLowerCase()`, without the call for a word of ASCII with no capital (most words): V8
+ * lower-cases a string of two-byte characters (every word of an article with a curly quote or a
+ * dash in it) five times slower than one of one-byte characters, and it is done for every token.
+ */
+function lowerCase(value: string): string {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code > 127) return value.toLowerCase()
+  }
+  return value
 }
 
 /**
