@@ -1,6 +1,6 @@
 import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
-import {Phrases, type Token, phraseWords, tokenize} from '../attribution/tokens.ts'
+import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import {bodySentences} from '../ranges.ts'
 import {textView} from '../text.ts'
@@ -57,8 +57,17 @@ const featureBit = {
   obligation: 2048
 } as const
 type Feature = keyof typeof featureBit
-/** A word at which a phrase of the claims lexicon can start; above every feature's bit. */
-const phraseStart = 4096
+/** The bits of a word's features. */
+const featureBits = 4095
+/** Above the features' bits: the lists with a phrase starting at the word, each a bit. */
+const phraseBit = {
+  predictions: 1 << 12,
+  opinion: 1 << 13,
+  intent: 1 << 14,
+  obligation: 1 << 15,
+  hedges: 1 << 16,
+  approximators: 1 << 17
+} as const
 
 /**
  * Scores every body sentence for check-worthiness, types its claims after
@@ -105,11 +114,10 @@ export default function retextClaims(): Transformer<Root> {
   for (const [feature, set] of featureWords) {
     for (const word of set) wordBits.set(word, (wordBits.get(word) ?? 0) | featureBit[feature])
   }
-  for (const key of ['predictions', 'opinion', 'intent', 'obligation', 'hedges', 'approximators']) {
-    for (const phrase of lexicon.strings(key)) {
-      const first = phraseWords(phrase)[0]!
-      wordBits.set(first, (wordBits.get(first) ?? 0) | phraseStart)
-    }
+  // A phrase list is matched only at a word some phrase of it starts with: mostly one list of six.
+  const phraseLists = {predictions, opinion, intent, obligation, hedges, approximators}
+  for (const [key, list] of Object.entries(phraseLists) as Array<[keyof typeof phraseLists, Phrases]>) {
+    for (const first of list.firstWords()) wordBits.set(first, (wordBits.get(first) ?? 0) | phraseBit[key])
   }
 
   return function (tree, file) {
@@ -139,7 +147,7 @@ export default function retextClaims(): Transformer<Root> {
         const bits = wordBits.get(token.lower) ?? 0
         if (token.word) {
           wordCount++
-          present |= bits & (phraseStart - 1)
+          present |= bits & featureBits
           // Cheap tests on a hot path: a lower-case word ending in -ed; a word whose first letter has a
           // lower case (a word that is its own lower case has none: one comparison of the same string).
           if (token.text === token.lower) {
@@ -147,13 +155,13 @@ export default function retextClaims(): Transformer<Root> {
           } else if (wordCount > 1 && token.text.charAt(0) !== token.lower.charAt(0) && !firstPerson.has(token.lower)) present |= featureBit.named
           if (token.lower === 'i') firstPersonSingular = true
         }
-        if ((bits & phraseStart) === 0) continue
-        if (opinion.match(tokens, index) !== undefined) present |= featureBit.opinion
-        if (intent.match(tokens, index) !== undefined) present |= featureBit.intent
-        if (obligation.match(tokens, index) !== undefined) present |= featureBit.obligation
-        if (predictions.match(tokens, index) !== undefined) prediction = true
-        let end = hedges.match(tokens, index)
-        if (end === undefined) {
+        if (bits <= featureBits) continue
+        if ((bits & phraseBit.opinion) !== 0 && opinion.match(tokens, index) !== undefined) present |= featureBit.opinion
+        if ((bits & phraseBit.intent) !== 0 && intent.match(tokens, index) !== undefined) present |= featureBit.intent
+        if ((bits & phraseBit.obligation) !== 0 && obligation.match(tokens, index) !== undefined) present |= featureBit.obligation
+        if ((bits & phraseBit.predictions) !== 0 && predictions.match(tokens, index) !== undefined) prediction = true
+        let end = (bits & phraseBit.hedges) !== 0 ? hedges.match(tokens, index) : undefined
+        if (end === undefined && (bits & phraseBit.approximators) !== 0) {
           end = approximators.match(tokens, index)
           if (end !== undefined && !/^[\d$£€¥]/u.test(tokens[end]?.text ?? '')) end = undefined
         }
