@@ -50,9 +50,6 @@ export default function retextSpeakers(): Transformer<Root> {
   const pronounSex = new Map<string, Sex>()
   for (const word of lowerSet(lexicon.strings('male-pronouns'))) pronounSex.set(word, 'male')
   for (const word of lowerSet(lexicon.strings('female-pronouns'))) pronounSex.set(word, 'female')
-  /** The code units the pronouns start with: most words start otherwise, and are passed over without a lookup. */
-  const pronounFirstUnits = new Uint8Array(0x10000)
-  for (const word of pronounSex.keys()) if (word !== '') pronounFirstUnits[word.charCodeAt(0)] = 1
   const titleSex = new Map<string, Sex>()
   for (const title of lexicon.strings('male-titles', {caseSensitive: true})) titleSex.set(title, 'male')
   for (const title of lexicon.strings('female-titles', {caseSensitive: true})) titleSex.set(title, 'female')
@@ -107,7 +104,7 @@ export default function retextSpeakers(): Transformer<Root> {
       // not mention Rubio, he made it clear" still finds the Cruz of the sentence before.
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!
-        const sex = token.word && !inQuote[index] && pronounFirstUnits[token.lower.charCodeAt(0)] === 1 ? pronounSex.get(token.lower) : undefined
+        const sex = token.word && !inQuote[index] ? pronounSex.get(token.lower) : undefined
         if (!sex) continue
         const before = mentions.filter((mention) => mention.end <= token.start)
         const referent = resolve(token, sex, people, before, surnames)
@@ -227,14 +224,14 @@ export default function retextSpeakers(): Transformer<Root> {
   }
 }
 
+const quoteMarks = /^(?:["“”]|'')$/u
+
 /** Which tokens stand inside quotation marks (the marks themselves count as inside). */
 function quotedTokens(tokens: Token[]): boolean[] {
   const inside: boolean[] = []
   let open = false
   for (const token of tokens) {
-    // The marks compared as strings: a test run on every mark of every sentence.
-    const mark = token.text
-    if (!token.word && (mark === '"' || mark === '“' || mark === '”' || mark === "''")) {
+    if (!token.word && quoteMarks.test(token.text)) {
       const opening: boolean = token.text === '“' || (token.text !== '”' && !open)
       inside.push(true)
       open = opening
