@@ -230,3 +230,28 @@ describe('Markdown and HTML that once read differently in sections', async () =>
     })
   }
 })
+
+describe('markupSections', async () => {
+  const {loadMarkupParsers} = await import('../pipeline/processor.ts')
+  await loadMarkupParsers()
+  const {markupSections} = await import('../pipeline/markup/index.ts')
+  const paragraphs = Array.from({length: 40}, (_, index) => `Paragraph ${index} of the article, the officials said on Monday.`)
+  const cases: Array<{name: string; format: 'markdown' | 'html'; value: string; expected: number}> = [
+    // parse5 adds <html>, <head> and <body> without positions; the line breaks between paragraphs are blocks too.
+    {name: 'an HTML page of paragraphs only', format: 'html', value: paragraphs.map((text) => `<p>${text}</p>`).join('\n'), expected: 79},
+    // The part before <head>, the head, and each paragraph.
+    {name: 'a full HTML page', format: 'html', value: `<html><head><title>T</title></head><body>${paragraphs.map((text) => `<p>${text}</p>`).join('')}</body></html>`, expected: 42},
+    {name: 'Markdown paragraphs', format: 'markdown', value: paragraphs.join('\n\n'), expected: 40},
+    {name: 'HTML that moves a paragraph before its table', format: 'html', value: `<p>A.</p><table><p>Moved.</p><tr><td>Cell.</td></tr></table>`, expected: 1}
+  ]
+  for (const {name, format, value, expected} of cases) {
+    it(`${name}: ${expected} sections of one block`, () => {
+      const tree = createAnnotator(format).parse(new VFile({value})) as unknown as Parameters<typeof markupSections>[0]
+      const sections = markupSections(tree, format, value, 1)
+      expect(sections).toHaveLength(expected)
+      // The sections tile the text.
+      expect(sections[0]!.start).toBe(0)
+      for (const [index, section] of sections.entries()) expect(section.end).toBe(sections[index + 1]?.start ?? value.length)
+    })
+  }
+})

@@ -200,8 +200,8 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
  * text is (see `annotate`): the English trees and what the plugins make of
  * them are held a section at a time, the markup's own tree whole. When the
  * blocks do not stand in the file in the order of the tree (HTML moves
- * misplaced table content before its table) or one has no position, the
- * whole article is one section.
+ * misplaced table content before its table), the whole article is one
+ * section.
  */
 export function markupSections(tree: MdastRoot | HastRoot, format: 'markdown' | 'html', value: string, size: number): Section[] {
   const whole: Section[] = [{start: 0, end: value.length, line: 1}]
@@ -211,10 +211,12 @@ export function markupSections(tree: MdastRoot | HastRoot, format: 'markdown' | 
   let previousEndLine = 0
   for (const block of blocks) {
     const start = blockStart(block)
-    if (start?.offset === undefined || start.offset < previous) return whole
+    // No position anywhere inside (the <head> parse5 adds to a page without one): nothing to convert.
+    if (start?.offset === undefined) continue
+    if (start.offset < previous) return whole
     previous = start.offset
-    // Parts of one paragraph cut by splitLargeBlocks follow each other on a line: not a place to cut.
-    const onNewLine = start.line > previousEndLine
+    // Parts of one Markdown paragraph cut by splitLargeBlocks follow each other on a line: not a place to cut.
+    const onNewLine = format === 'html' || start.line > previousEndLine
     previousEndLine = block.position?.end.line ?? start.line
     const current = sections.at(-1)!
     if (!onNewLine || start.offset - current.start < size) continue
