@@ -96,7 +96,6 @@ export function annotate(annotator: Annotator, file: VFile, format: ArticleForma
   // conversion to English and every plugin after it then run a section of blocks at a time.
   // The markup parsers' trees (typed as the English tree only because of how the processor is built).
   const markup = format === 'text' ? undefined : (annotator.parse(file) as unknown as MdastRoot | HastRoot)
-  if (format === 'markdown') loadedFronts!.splitLargeBlocks(markup as MdastRoot)
   const sections = markup === undefined ? lineSections(value, size) : loadedFronts!.markupSections(markup, format as 'markdown' | 'html', value, size)
   // What the compiler reads of a tree: paragraphs and sentences with their positions.
   const outline: Root = {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}}

@@ -204,6 +204,7 @@ function matchAt(raw: string, value: string, start: number): number | undefined 
  * section.
  */
 export function markupSections(tree: MdastRoot | HastRoot, format: 'markdown' | 'html', value: string, size: number): Section[] {
+  prepareMarkup(tree, format)
   const whole: Section[] = [{start: 0, end: value.length, line: 1}]
   const blocks: Block[] = format === 'html' ? htmlBlocks(tree as HastRoot) : (tree as MdastRoot).children
   const sections: Section[] = [{start: 0, end: value.length, line: 1}]
@@ -246,7 +247,7 @@ function blockStart(block: Block): Point | undefined {
  */
 export function remarkSection(): Transformer<MdastRoot, MdastRoot> {
   return function (tree, file) {
-    splitLargeBlocks(tree)
+    prepareMarkup(tree, 'markdown')
     const section = file.data.section
     return section ? within(tree, tree.children, section) : tree
   }
@@ -257,10 +258,23 @@ export function rehypeSection(): Transformer<HastRoot, HastRoot> {
   return function (tree, file) {
     // An empty or blank page has a tree without a position, which hast-util-to-nlcst refuses.
     tree.position ??= {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
-    splitLongTexts(tree)
+    prepareMarkup(tree, 'html')
     const section = file.data.section
     return section ? within(tree, htmlBlocks(tree), section) : tree
   }
+}
+
+/** Trees already cut by `prepareMarkup`: a long article's tree is read once per section. */
+const prepared = new WeakSet<MdastRoot | HastRoot>()
+/** Each prepared HTML tree's blocks (see `htmlBlocks`). */
+const blocksOf = new WeakMap<HastRoot, HastRoot['children']>()
+
+/** Cuts what the bridges cannot take in one piece (see `splitLongTexts`, `splitLargeBlocks`), once per tree. */
+function prepareMarkup(tree: MdastRoot | HastRoot, format: 'markdown' | 'html'): void {
+  if (prepared.has(tree)) return
+  if (format === 'markdown') splitLargeBlocks(tree as MdastRoot)
+  else splitLongTexts(tree)
+  prepared.add(tree)
 }
 
 /** Text nodes longer than this are cut into pieces before the bridges read them. */
@@ -330,10 +344,9 @@ const largeBlock = 32 * 1024
  * `splitLongTexts`, inside a line, so nothing comes between them; a list's or
  * quote's between children on different lines, where a line break comes
  * between them anyway): the words and the breaks between them are the
- * same, and a long Markdown article gets places to cut its sections. Done
- * once per tree (later calls find nothing to cut).
+ * same, and a long Markdown article gets places to cut its sections.
  */
-export function splitLargeBlocks(tree: MdastRoot): void {
+function splitLargeBlocks(tree: MdastRoot): void {
   splitLongTexts(tree)
   const visit = (parent: {children: MdastNode[]}): void => {
     let changed = false
@@ -411,6 +424,8 @@ const htmlBlockElements = new Set([
  * the paragraphs of the whole.
  */
 export function htmlBlocks(tree: HastRoot): HastRoot['children'] {
+  const known = blocksOf.get(tree)
+  if (known) return known
   const blocks: HastRoot['children'] = []
   const open = (children: HastRoot['children']): void => {
     for (const child of children) {
@@ -423,6 +438,7 @@ export function htmlBlocks(tree: HastRoot): HastRoot['children'] {
     }
   }
   open(tree.children)
+  if (prepared.has(tree)) blocksOf.set(tree, blocks)
   return blocks
 }
 
