@@ -4,7 +4,6 @@ import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
-import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {Annotation} from '../annotation/model.ts'
 import {fromReviewState} from '../annotation/model.ts'
@@ -132,7 +131,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   const out = path.resolve(cwd, options.out)
-  const posix = (file: string): string => path.relative(cwd, file).split(path.sep).join('/')
+  const base = path.resolve(cwd)
+  const posix = (file: string): string => relativeTo(base, file).split(path.sep).join('/')
   // Unchanged articles (same bytes, same pipeline, annotation as last written) are not redone; when
   // neither file was even touched (size and time), they are not read.
   const cache = options.cache ? new AnnotateCache(path.join(cwd, 'node_modules/.cache/claimcheck/annotate.json')) : undefined
@@ -150,8 +150,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   // seeds/a.txt and seeds/a.md would both be written to annotations/a.yaml: the second is refused.
   const owners = new Map<string, string>()
   const collisions = new Map<number, string>()
+  const targets = inputs.map((input) => outputPath(input, seeds, out))
   inputs.forEach((input, index) => {
-    const target = outputPath(input, seeds, out)
+    const target = targets[index]!
     const owner = owners.get(target)
     if (owner === undefined) owners.set(target, posix(input))
     else collisions.set(index, `not annotated: ${posix(input)} and ${owner} would both be written to ${posix(target)}; rename one`)
@@ -159,7 +160,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const statsBefore: Array<{article: [number, number] | undefined; yaml: [number, number] | undefined}> = []
   const tasks: Task[] = await Promise.all(
     inputs.map(async (input, index): Promise<Task> => {
-      const target = outputPath(input, seeds, out)
+      const target = targets[index]!
       const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
       const stats = {article: statOf(input), yaml: statOf(target)}
       statsBefore[index] = stats
@@ -371,11 +372,22 @@ async function annotationFiles(folder: string): Promise<string[]> {
 }
 
 function outputPath(input: string, seeds: string, out: string): string {
-  const relative = path.relative(seeds, input)
+  const relative = relativeTo(seeds, input)
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
   const name = inside ? relative : path.basename(input)
   const extension = path.extname(name)
   return path.join(out, (extension ? name.slice(0, -extension.length) : name) + '.yaml')
+}
+
+/**
+ * `path.relative(from, to)`, by slicing when `to` is inside `from` (both
+ * resolved, so neither holds `.` or `..`): an unchanged re-run of a thousand
+ * articles needs thousands of these, and `path.relative` resolves both
+ * paths again each time.
+ */
+function relativeTo(from: string, to: string): string {
+  const prefix = from.endsWith(path.sep) ? from : from + path.sep
+  return to.startsWith(prefix) && to.length > prefix.length ? to.slice(prefix.length) : path.relative(from, to)
 }
 
 function fail(file: VFile, reason: string, place?: {line: number; column: number}, ruleId = 'unreadable'): void {
@@ -427,11 +439,13 @@ async function annotateAll(
     }
     return
   }
+  // Loaded only for a large batch: one thread or an unchanged re-run never needs it.
+  const {Worker} = await import('node:worker_threads')
   const queue = [...todo]
   // Run from TypeScript sources (tests, tsx), a worker first registers the same loader as this thread.
   const fromSource = import.meta.url.endsWith('.ts')
   const workerUrl = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url)
-  const spawnWorker = (): Worker =>
+  const spawnWorker = (): InstanceType<typeof Worker> =>
     fromSource
       ? new Worker(
           `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}) })`,
