@@ -21,12 +21,14 @@ memory is its own):
   compromise   compromise's sentence splitting (peer, for comparison)
 over news articles: the texts of ../shared/eval/attribution/polnear-train.jsonl
 when present, otherwise articles made from seeds/ (each method timed after a
-warm-up on 300 articles). Then the pipeline on single documents of 100 KB, 1 MB
-and 5 MB (warmed up on 300 articles and one 100 KB document; each size run
-until 2 MB have been processed), and the annotate
-command on N articles
-(default 1000): cold on one thread, cold on worker threads, and an unchanged
-re-run. Speed is MB/s of UTF-8 text and articles/s; memory is peak RSS.
+warm-up on 300 articles; parse and pipeline in three rounds, one straight after
+the other, so that the machine's drift touches both alike: the median round,
+and the median of the rounds' ratios). Then the pipeline on single documents
+of 100 KB, 1 MB and 5 MB (warmed up on 300 articles and one 100 KB document;
+each size run until 2 MB have been processed), and the annotate command on N
+articles (default 1000): cold on one thread and cold on worker threads, three
+of each, alternating, and five unchanged re-runs (medians). Speed is MB/s of
+UTF-8 text and articles/s; memory is peak RSS.
 
   --markup     also time the pipeline on the articles written as Markdown (a
                block a line) and as HTML (a <p> a line), and on single
@@ -97,7 +99,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
     process.stderr.write(`corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB (${source})\n`)
-    const methods = ['parse', 'pipeline', 'wink', 'compromise'].map((method) => child(method))
+    // The machine's speed drifts (other work on the host): bare parsing and the pipeline are timed
+    // in rounds, each one straight after the other, and the ratio is the median round's.
+    const rounds = Array.from({length: pairedRounds}, () => ({parse: child('parse'), pipeline: child('pipeline')}))
+    const methods = [median(rounds.map((round) => round.parse)), median(rounds.map((round) => round.pipeline)), child('wink'), child('compromise')]
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
     const markup = values.markup
@@ -108,13 +113,29 @@ export async function main(argv: string[]): Promise<number> {
         }))
       : undefined
     const processes = values.processes ? await coldProcesses(corpusFile) : undefined
-    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, curve, cli, ...(markup ? {markup} : {}), ...(processes ? {processes} : {})}
+    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, rounds, curve, cli, ...(markup ? {markup} : {}), ...(processes ? {processes} : {})}
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
     else process.stdout.write(format(report))
     return 0
   } finally {
     rmSync(work, {recursive: true, force: true})
   }
+}
+
+/** Rounds of bare parsing then the pipeline, each method in a fresh process. */
+const pairedRounds = 3
+
+const megabytesPerSecond = (item: Measure): number => item.bytes / 1e6 / (item.milliseconds / 1000)
+
+/** The measure of median speed (the middle one of an odd number), with the highest peak RSS of all. */
+function median(measures: Measure[]): Measure {
+  const sorted = [...measures].sort((a, b) => megabytesPerSecond(a) - megabytesPerSecond(b))
+  return {...sorted[(sorted.length - 1) >> 1]!, peakRssMB: Math.max(...measures.map((item) => item.peakRssMB))}
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
 }
 
 /** The texts to measure on: PolNeAR's training articles when present, else variations of the seeds. */
@@ -265,7 +286,13 @@ interface CliRuns {
   /** Peak RSS of the cold run on one thread, and of the cold run on worker threads (all threads). */
   peakRssOneThreadMB: number
   peakRssWorkersMB: number
+  /** Every run's seconds, of which the figures above are the medians. */
+  runs: {coldOneThreadSeconds: number[]; coldWorkersSeconds: number[]; unchangedSeconds: number[]}
 }
+
+/** Cold runs of each kind (alternating), and unchanged re-runs; the figures are medians. */
+const cliRounds = 3
+const unchangedRuns = 5
 
 /** The annotate command itself on the corpus as seeds/: cold on one thread, cold on workers, unchanged. */
 function runCli(texts: string[], work: string): CliRuns {
@@ -289,21 +316,31 @@ function runCli(texts: string[], work: string): CliRuns {
     readdirSync(path.join(folder, 'annotations'))
       .sort()
       .map((name) => readFileSync(path.join(folder, 'annotations', name), 'utf8'))
-  const one = annotate('--jobs', '1', '--no-cache')
-  const single = snapshot()
-  rmSync(path.join(folder, 'annotations'), {recursive: true})
-  const workers = annotate('--no-cache')
-  const parallel = snapshot()
+  // Cold runs alternate, one thread then workers, so drift in the machine's speed touches both alike.
+  const ones: Array<{seconds: number; rss: number}> = []
+  const workers: Array<{seconds: number; rss: number}> = []
+  let identical = true
+  for (let round = 0; round < cliRounds; round++) {
+    rmSync(path.join(folder, 'annotations'), {recursive: true, force: true})
+    ones.push(annotate('--jobs', '1', '--no-cache'))
+    const single = snapshot()
+    rmSync(path.join(folder, 'annotations'), {recursive: true})
+    workers.push(annotate('--no-cache'))
+    const parallel = snapshot()
+    identical &&= single.length === parallel.length && single.every((text, index) => text === parallel[index])
+  }
   annotate()
-  const unchanged = annotate()
+  const unchanged = Array.from({length: unchangedRuns}, () => annotate().seconds)
+  const coldOneThreadSeconds = middle(ones.map((run) => run.seconds))
   return {
     articles: texts.length,
-    coldOneThreadSeconds: one.seconds,
-    coldWorkersSeconds: workers.seconds,
-    unchangedSeconds: unchanged.seconds,
-    identical: single.length === parallel.length && single.every((text, index) => text === parallel[index]),
-    peakRssOneThreadMB: one.rss,
-    peakRssWorkersMB: workers.rss
+    coldOneThreadSeconds,
+    coldWorkersSeconds: middle(workers.map((run) => run.seconds)),
+    unchangedSeconds: middle(unchanged),
+    identical,
+    peakRssOneThreadMB: Math.max(...ones.map((run) => run.rss)),
+    peakRssWorkersMB: Math.max(...workers.map((run) => run.rss)),
+    runs: {coldOneThreadSeconds: ones.map((run) => run.seconds), coldWorkersSeconds: workers.map((run) => run.seconds), unchangedSeconds: unchanged}
   }
 }
 
@@ -313,9 +350,16 @@ interface MarkupRuns {
   curve: Measure[]
 }
 
-function format(report: {corpus: {articles: number; megabytes: number; source: string}; methods: Measure[]; curve: Measure[]; cli: CliRuns; markup?: MarkupRuns[]; processes?: ColdRuns}): string {
-  const rate = (item: Measure): number => item.bytes / 1e6 / (item.milliseconds / 1000)
-  const parse = report.methods.find((item) => item.method === 'parse')!
+function format(report: {
+  corpus: {articles: number; megabytes: number; source: string}
+  methods: Measure[]
+  rounds: Array<{parse: Measure; pipeline: Measure}>
+  curve: Measure[]
+  cli: CliRuns
+  markup?: MarkupRuns[]
+  processes?: ColdRuns
+}): string {
+  const rate = megabytesPerSecond
   const pipeline = report.methods.find((item) => item.method === 'pipeline')!
   const lines = [
     `${report.corpus.articles} articles, ${report.corpus.megabytes.toFixed(2)} MB, from ${report.corpus.source}; one core each`,
@@ -326,7 +370,9 @@ function format(report: {corpus: {articles: number; megabytes: number; source: s
       (item) => `| ${item.method} | ${rate(item).toFixed(2)} | ${(item.articles / (item.milliseconds / 1000)).toFixed(0)} | ${item.peakRssMB.toFixed(0)} |`
     ),
     '',
-    `pipeline / bare parse: ${((rate(pipeline) / rate(parse)) * 100).toFixed(0)}%`,
+    `parse and pipeline: the median of ${report.rounds.length} rounds, each method in a fresh process, pipeline straight after parse; peak RSS the highest`,
+    `pipeline / bare parse, each round: ${report.rounds.map((round) => `${((rate(round.pipeline) / rate(round.parse)) * 100).toFixed(0)}%`).join(', ')}; ` +
+      `median ${(middle(report.rounds.map((round) => rate(round.pipeline) / rate(round.parse))) * 100).toFixed(0)}%`,
     '',
     '| single document | MB/s | share of article-sized MB/s | peak RSS (MB) |',
     '|---|---:|---:|---:|',
@@ -336,6 +382,10 @@ function format(report: {corpus: {articles: number; megabytes: number; source: s
       `cold, worker threads ${report.cli.coldWorkersSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.coldWorkersSeconds).toFixed(2)}x); ` +
       `unchanged re-run ${report.cli.unchangedSeconds.toFixed(2)} s (${(report.cli.coldOneThreadSeconds / report.cli.unchangedSeconds).toFixed(1)}x faster than cold); ` +
       `output ${report.cli.identical ? 'byte-identical' : 'DIFFERENT'} across thread counts; peak RSS ${report.cli.peakRssOneThreadMB.toFixed(0)} MB on one thread, ${report.cli.peakRssWorkersMB.toFixed(0)} MB with workers`,
+    `(medians: ${report.cli.runs.coldOneThreadSeconds.length} cold runs of each kind, alternating, ${report.cli.runs.unchangedSeconds.length} unchanged re-runs; ` +
+      `seconds: one thread ${report.cli.runs.coldOneThreadSeconds.map((value) => value.toFixed(2)).join(', ')}; ` +
+      `workers ${report.cli.runs.coldWorkersSeconds.map((value) => value.toFixed(2)).join(', ')}; ` +
+      `unchanged ${report.cli.runs.unchangedSeconds.map((value) => value.toFixed(3)).join(', ')})`,
     ''
   ]
   if (report.markup) {
