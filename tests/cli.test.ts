@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -195,6 +195,36 @@ describe('npm run annotate', () => {
     expect(parallel).toHaveLength(26)
     expect(parallel.some((text) => text.includes('kind: heading'))).toBe(true)
     expect(parallel).toEqual(single)
+  })
+
+  it('annotates a batch larger than one slice (256 articles) alike on worker threads and in one process, in order', () => {
+    rmSync(path.join(work, 'seeds'), {recursive: true})
+    mkdirSync(path.join(work, 'seeds'))
+    const names = Array.from({length: 600}, (_, index) => `story-${String(index).padStart(3, '0')}`)
+    names.forEach((name, index) => writeFileSync(path.join(work, `seeds/${name}.txt`), `Story ${index} was filed late, the editor said.\n`))
+    const snapshot = (): string[] => names.map((name) => readFileSync(path.join(work, `annotations/${name}.yaml`), 'utf8'))
+    const parallel = run('--jobs', '2', '--no-cache')
+    expect(parallel.status, parallel.stderr).toBe(0)
+    const written = snapshot()
+    expect(written[599]).toContain('text: "Story 599 was filed late, the editor said."')
+    // The report keeps the input's order across slices.
+    const reported = [...parallel.stderr.matchAll(/seeds\/(story-\d+)\.txt/gu)].map((match) => match[1])
+    expect(reported).toEqual(names)
+    rmSync(path.join(work, 'annotations'), {recursive: true})
+    expect(run('--jobs', '1').status).toBe(0)
+    expect(snapshot()).toEqual(written)
+    // A review in the second slice is kept, a changed article in the third is redone, and the rest
+    // are unchanged (read and recognised by their hashes: every file was touched).
+    const reviewed = path.join(work, 'annotations/story-300.yaml')
+    writeFileSync(reviewed, readFileSync(reviewed, 'utf8').replace('note: ""', 'note: "checked by the desk"'))
+    writeFileSync(path.join(work, 'seeds/story-550.txt'), 'Story 550 was filed on time, the editor said.\n')
+    const later = new Date(Date.now() + 5000)
+    for (const name of names) utimesSync(path.join(work, `seeds/${name}.txt`), later, later)
+    const rerun = run('--jobs', '2')
+    expect(rerun.status, rerun.stderr).toBe(0)
+    expect(rerun.stderr.match(/unchanged since the last run/gu)).toHaveLength(598)
+    expect(readFileSync(reviewed, 'utf8')).toContain('note: "checked by the desk"')
+    expect(readFileSync(path.join(work, 'annotations/story-550.yaml'), 'utf8')).toContain('filed on time')
   })
 
   it('skips unchanged articles on a re-run, redoes changed ones, and ignores a corrupt cache', () => {

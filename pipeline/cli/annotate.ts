@@ -158,64 +158,67 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     else collisions.set(index, `not annotated: ${posix(input)} and ${owner} would both be written to ${posix(target)}; rename one`)
   })
   const statsBefore: Array<{article: [number, number] | undefined; yaml: [number, number] | undefined}> = []
-  const tasks: Task[] = await Promise.all(
-    inputs.map(async (input, index): Promise<Task> => {
-      const target = targets[index]!
-      const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
-      const stats = {article: statOf(input), yaml: statOf(target)}
-      statsBefore[index] = stats
-      const collision = collisions.get(index)
-      if (collision) {
-        results[index] = {
-          article: [{reason: collision, place: {start: {line: 1, column: 1}}, ruleId: 'output-collision', source: 'annotate', fatal: true, note: undefined}],
-          annotation: []
-        }
-        return task
+  // First every article's and annotation's size and time (cheap): what is untouched needs no reading.
+  const tasks: Task[] = inputs.map((input, index): Task => {
+    const target = targets[index]!
+    const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
+    const stats = {article: statOf(input), yaml: statOf(target)}
+    statsBefore[index] = stats
+    const collision = collisions.get(index)
+    if (collision) {
+      results[index] = {
+        article: [{reason: collision, place: {start: {line: 1, column: 1}}, ruleId: 'output-collision', source: 'annotate', fatal: true, note: undefined}],
+        annotation: []
       }
-      const untouched = cache && stats.article && !options.stdout && !options.summary
-        ? cache.untouched(task.articlePath, pipeline, stats.article, stats.yaml)
-        : undefined
-      if (untouched) {
-        results[index] = {article: [], annotation: [], untouched: true, counts: untouched.counts}
-        return task
-      }
-      try {
-        task.article = await readFile(input)
-      } catch (error) {
-        task.article = {error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}
-      }
-      try {
-        task.existing = await readFile(target, 'utf8')
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (code !== 'ENOENT') task.existingError = code ?? (error as Error).message
-      }
-      if (!cache || !(task.article instanceof Uint8Array)) return task
-      const entry = cache.hit(task.articlePath, sha256(task.article), pipeline, task.existing)
-      if (!entry) {
-        // Nobody edited the annotation since it was written: its reviews come from the cache, unparsed.
-        const written = cache.written(task.articlePath, task.existing)
-        if (written) task.previous = written.reviews ? fromReviewState(written.reviews) : {sentences: [], obsolete: []}
-        return task
-      }
-      const result: TaskResult = {article: [], annotation: [], yaml: task.existing!, counts: entry.counts, reviews: entry.reviews}
-      if (options.summary) {
-        const {readAnnotation} = await import('../review/read.ts')
-        const read = readAnnotation(task.existing!)
-        if ('annotation' in read) result.annotationData = read.annotation
-      }
-      results[index] = result
       return task
-    })
-  )
-  const todo = tasks.map((_, index) => index).filter((index) => results[index] === undefined)
-  const pending = new Set(todo)
-  const progress = createProgress(todo.length, options.quiet)
+    }
+    const untouched = cache && stats.article && !options.stdout && !options.summary
+      ? cache.untouched(task.articlePath, pipeline, stats.article, stats.yaml)
+      : undefined
+    if (untouched) results[index] = {article: [], annotation: [], untouched: true, counts: untouched.counts}
+    return task
+  })
+
+  /** Read an article and its annotation; an article the cache vouches for gets its result here. */
+  const read = async (index: number): Promise<void> => {
+    const task = tasks[index]!
+    try {
+      task.article = await readFile(inputs[index]!)
+    } catch (error) {
+      task.article = {error: (error as NodeJS.ErrnoException).code ?? (error as Error).message}
+    }
+    try {
+      task.existing = await readFile(targets[index]!, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT') task.existingError = code ?? (error as Error).message
+    }
+    if (!cache || !(task.article instanceof Uint8Array)) return
+    const entry = cache.hit(task.articlePath, sha256(task.article), pipeline, task.existing)
+    if (!entry) {
+      // Nobody edited the annotation since it was written: its reviews come from the cache, unparsed.
+      const written = cache.written(task.articlePath, task.existing)
+      if (written) task.previous = written.reviews ? fromReviewState(written.reviews) : {sentences: [], obsolete: []}
+      return
+    }
+    const result: TaskResult = {article: [], annotation: [], yaml: task.existing!, counts: entry.counts, reviews: entry.reviews}
+    if (options.summary) {
+      const {readAnnotation} = await import('../review/read.ts')
+      const annotationRead = readAnnotation(task.existing!)
+      if ('annotation' in annotationRead) result.annotationData = annotationRead.annotation
+    }
+    results[index] = result
+  }
+
+  const toRead = tasks.map((_, index) => index).filter((index) => results[index] === undefined)
+  const annotated = new Set<number>()
+  const progress = createProgress(toRead.length, options.quiet)
   // Each annotation is written as soon as it is ready: a long run that is stopped keeps what it finished.
-  const writes: Array<Promise<void>> = []
-  await annotateAll(tasks, todo, results, options.jobs, progress, (index) => {
+  let writes: Array<Promise<void>> = []
+  const written = (index: number): void => {
     const task = tasks[index]!
     const yaml = results[index]?.yaml
+    progress.tick()
     if (yaml !== undefined && !options.check && !options.stdout && task.existing !== yaml) {
       writes.push(
         writeAtomic(path.resolve(cwd, task.targetPath), yaml).catch((error: NodeJS.ErrnoException) => {
@@ -233,19 +236,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         })
       )
     }
-  })
-  await Promise.all(writes)
-  progress.done()
+  }
 
   const files: VFile[] = [...missing]
   const documents: string[] = []
   const annotations: Annotation[] = []
   let stale = 0
-  // Messages are Errors: their stack traces, one per message of every article, point into this
-  // program and would cost more than the report.
-  const stackTraceLimit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  for (const [index, task] of tasks.entries()) {
+  /** Report an article's result, note it in the cache, and let go of its text and annotation. */
+  const reportOn = async (index: number): Promise<void> => {
+    const task = tasks[index]!
     const result = results[index]!
     const file = new VFile({path: task.articlePath, cwd})
     if (result.annotation.length > 0) {
@@ -257,9 +256,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     for (const message of result.article) if (!options.quiet || message.fatal) restore(file, message)
     if (result.untouched) {
       if (result.counts && !options.quiet) summarise(file, result.counts, true)
-      continue
+      return
     }
-    if (result.yaml === undefined) continue
+    if (result.yaml === undefined) return
     if (result.annotationData) annotations.push(result.annotationData)
     if (options.check) {
       if (task.existing !== result.yaml) {
@@ -273,7 +272,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         message.fatal = true
       }
     } else if (options.stdout) documents.push(result.yaml)
-    if (result.counts && !options.quiet) summarise(file, result.counts, !pending.has(index))
+    if (result.counts && !options.quiet) summarise(file, result.counts, !annotated.has(index))
     if (cache && task.article instanceof Uint8Array && result.counts && result.reviews !== undefined && (!options.check || task.existing === result.yaml)) {
       const articleStat = statsBefore[index]!.article
       const yamlStat = task.existing === result.yaml ? statsBefore[index]!.yaml : statOf(path.resolve(cwd, task.targetPath))
@@ -289,12 +288,70 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   }
+  const release = (index: number): void => {
+    const task = tasks[index]!
+    task.article = {error: 'reported'}
+    task.existing = undefined
+    delete task.previous
+    results[index] = {article: [], annotation: []}
+  }
+
+  // A batch goes through in slices: the next slice is read while this one is annotated, and a slice
+  // is reported and let go of once annotated, so memory stays that of two slices at any batch size.
+  const slices: number[][] = []
+  for (let from = 0; from < tasks.length; from += sliceSize) slices.push(tasks.slice(from, from + sliceSize).map((_, offset) => from + offset))
+  const prepare = async (slice: number[]): Promise<number[]> => {
+    const unread = slice.filter((index) => results[index] === undefined)
+    await Promise.all(unread.map(read))
+    for (const index of unread) if (results[index] !== undefined) progress.tick()
+    return slice.filter((index) => results[index] === undefined)
+  }
+  let pool: Pool | undefined
+  const annotateSlice = async (todo: number[]): Promise<void> => {
+    if (todo.length === 0) return
+    pool ??= await createPool(toRead.length < parallelFrom ? 1 : Math.min(options.jobs, toRead.length), tasks, results, written)
+    for (const index of todo) annotated.add(index)
+    await pool.run(todo)
+  }
+  // Messages are Errors: their stack traces, one per message of every article, point into this
+  // program and would cost more than the report.
+  const stackTraceLimit = Error.stackTraceLimit
+  try {
+    // Awaited in turn below; caught here too, so a failure while a slice is reported is not unhandled.
+    const started = (todo: number[]): Promise<void> => {
+      const promise = annotateSlice(todo)
+      promise.catch(() => undefined)
+      return promise
+    }
+    let running = slices.length > 0 ? started(await prepare(slices[0]!)) : Promise.resolve()
+    for (const [position, slice] of slices.entries()) {
+      const next = position + 1 < slices.length ? prepare(slices[position + 1]!) : undefined
+      next?.catch(() => undefined)
+      await running
+      await Promise.all(writes)
+      writes = []
+      if (next) running = started(await next)
+      Error.stackTraceLimit = 0
+      try {
+        for (const index of slice) {
+          await reportOn(index)
+          release(index)
+        }
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit
+      }
+    }
+  } finally {
+    await pool?.close()
+  }
+  progress.done()
+  Error.stackTraceLimit = 0
   // An annotation whose article is gone (renamed, deleted) would strand its reviews unseen.
   if (options.paths.length === 0) {
-    const targets = new Set(tasks.map((task) => task.targetPath))
+    const annotationPaths = new Set(tasks.map((task) => task.targetPath))
     for (const orphan of await annotationFiles(out)) {
       const orphanPath = posix(orphan)
-      if (targets.has(orphanPath)) continue
+      if (annotationPaths.has(orphanPath)) continue
       const file = new VFile({path: orphanPath, cwd})
       const message = file.message('no article for this annotation (renamed or deleted?): its reviews are only here', {
         place: {line: 1, column: 1},
@@ -410,38 +467,48 @@ function summarise(file: VFile, counts: Annotation['counts'], cached: boolean): 
 /** Below this many articles, worker threads cost more to start than they save. */
 const parallelFrom = 16
 
+/** Articles read, annotated and reported together (see the slices in `main`). */
+const sliceSize = 256
+
+/** Annotates tasks: in this process, or on worker threads. */
+interface Pool {
+  /** Annotate the tasks at `todo`, each result landing at its task's index (`done` told of each); one call at a time. */
+  run(todo: number[]): Promise<void>
+  close(): Promise<void>
+}
+
 /**
- * Annotate the tasks at `todo`, filling `results`: in this process, or on
- * `jobs` worker threads for a large batch. Each result lands at its task's
- * index, so output and report keep the input's order whatever finishes first.
+ * A pool of `jobs` worker threads, or this process for `jobs` 1. Results land
+ * at their task's index, so output and report keep the input's order
+ * whatever finishes first.
  */
-async function annotateAll(
-  tasks: Task[],
-  todo: number[],
-  results: Array<TaskResult | undefined>,
+async function createPool(
   jobs: number,
-  progress: Progress,
+  tasks: Task[],
+  results: Array<TaskResult | undefined>,
   done: (index: number) => void
-): Promise<void> {
-  if (todo.length === 0) return
-  if (jobs === 1 || todo.length < parallelFrom) {
+): Promise<Pool> {
+  if (jobs === 1) {
     // Loaded only when there is work: an unchanged re-run never pays for the pipeline.
     const {annotators, prepareFor, runTask} = await import('./task.ts')
-    // If the parsers cannot be loaded, each Markdown or HTML article reports it; the others go on.
-    await prepareFor(todo.map((index) => tasks[index]!)).catch(() => undefined)
     const annotator = annotators()
-    for (const [position, index] of todo.entries()) {
-      results[index] = runTask(tasks[index]!, annotator)
-      done(index)
-      progress.tick()
-      // Let the writes queued so far proceed.
-      if (position % 8 === 7) await new Promise((resolve) => setImmediate(resolve))
+    let count = 0
+    return {
+      async run(todo) {
+        // If the parsers cannot be loaded, each Markdown or HTML article reports it; the others go on.
+        await prepareFor(todo.map((index) => tasks[index]!)).catch(() => undefined)
+        for (const index of todo) {
+          results[index] = runTask(tasks[index]!, annotator)
+          done(index)
+          // Let the writes queued so far proceed.
+          if (++count % 8 === 0) await new Promise((resolve) => setImmediate(resolve))
+        }
+      },
+      async close() {}
     }
-    return
   }
   // Loaded only for a large batch: one thread or an unchanged re-run never needs it.
   const {Worker} = await import('node:worker_threads')
-  const queue = [...todo]
   // Run from TypeScript sources (tests, tsx), a worker first registers the same loader as this thread.
   const fromSource = import.meta.url.endsWith('.ts')
   const workerUrl = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url)
@@ -452,35 +519,53 @@ async function annotateAll(
           {eval: true}
         )
       : new Worker(workerUrl)
-  const count = Math.min(jobs, todo.length)
-  await Promise.all(
-    Array.from({length: count}, () => {
-      const worker = spawnWorker()
-      return new Promise<void>((resolve, reject) => {
-        // Two tasks in flight per worker, so it never waits for the next one.
-        let inFlight = 0
-        const next = (): void => {
-          const index = queue.shift()
-          if (index === undefined) {
-            if (inFlight === 0) void worker.terminate().then(() => resolve())
-            return
-          }
-          inFlight++
-          worker.postMessage({index, task: tasks[index]})
-        }
-        worker.on('message', (message: {index: number; result: TaskResult}) => {
-          inFlight--
-          results[message.index] = message.result
-          done(message.index)
-          progress.tick()
-          next()
-        })
-        worker.on('error', reject)
-        next()
-        next()
-      })
+  const queue: number[] = []
+  let batch: {left: number; resolve: () => void; reject: (error: Error) => void} | undefined
+  let failure: Error | undefined
+  const workers = Array.from({length: jobs}, () => {
+    const worker = spawnWorker()
+    let inFlight = 0
+    // Two tasks in flight per worker, so it never waits for the next one.
+    const feed = (): void => {
+      while (inFlight < 2) {
+        const index = queue.shift()
+        if (index === undefined) return
+        inFlight++
+        worker.postMessage({index, task: tasks[index]})
+      }
+    }
+    worker.on('message', (message: {index: number; result: TaskResult}) => {
+      inFlight--
+      results[message.index] = message.result
+      done(message.index)
+      if (batch && --batch.left === 0) {
+        const finished = batch
+        batch = undefined
+        finished.resolve()
+      }
+      feed()
     })
-  )
+    worker.on('error', (error) => {
+      failure ??= error
+      batch?.reject(error)
+      batch = undefined
+    })
+    return {worker, feed}
+  })
+  return {
+    run(todo) {
+      if (failure) return Promise.reject(failure)
+      if (todo.length === 0) return Promise.resolve()
+      return new Promise<void>((resolve, reject) => {
+        batch = {left: todo.length, resolve, reject}
+        queue.push(...todo)
+        for (const worker of workers) worker.feed()
+      })
+    },
+    async close() {
+      await Promise.all(workers.map(({worker}) => worker.terminate()))
+    }
+  }
 }
 
 interface Progress {
