@@ -241,6 +241,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const files: VFile[] = [...missing]
   const documents: string[] = []
   const annotations: Annotation[] = []
+  const diffs: string[] = []
   let stale = 0
   /** Report an article's result, note it in the cache, and let go of its text and annotation. */
   const reportOn = async (index: number): Promise<void> => {
@@ -264,7 +265,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       if (task.existing !== result.yaml) {
         stale++
         const {createTwoFilesPatch} = await import('diff')
-        process.stdout.write(createTwoFilesPatch(task.targetPath, task.targetPath, task.existing ?? '', result.yaml, 'on disk', 'expected'))
+        diffs.push(createTwoFilesPatch(task.targetPath, task.targetPath, task.existing ?? '', result.yaml, 'on disk', 'expected'))
         const message = file.message(
           task.existing === undefined ? `${task.targetPath} is missing` : `${task.targetPath} is out of date: run \`npm run annotate\``,
           {ruleId: 'stale-annotation', source: 'annotate'}
@@ -306,12 +307,19 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     for (const index of unread) if (results[index] !== undefined) progress.tick()
     return slice.filter((index) => results[index] === undefined)
   }
-  let pool: Pool | undefined
+  // Worker threads start with the first slice that has enough to annotate (most of a slice may be
+  // recognised by the cache), and then take every slice; until then this process annotates.
+  let inProcess: Pool | undefined
+  let workers: Pool | undefined
   const annotateSlice = async (todo: number[]): Promise<void> => {
     if (todo.length === 0) return
-    pool ??= await createPool(toRead.length < parallelFrom ? 1 : Math.min(options.jobs, toRead.length), tasks, results, written)
     for (const index of todo) annotated.add(index)
-    await pool.run(todo)
+    if (!workers && (options.jobs === 1 || todo.length < parallelFrom)) {
+      inProcess ??= await createPool(1, tasks, results, written)
+      return inProcess.run(todo)
+    }
+    workers ??= await createPool(Math.min(options.jobs, toRead.length), tasks, results, written)
+    return workers.run(todo)
   }
   // Messages are Errors: their stack traces, one per message of every article, point into this
   // program and would cost more than the report.
@@ -342,9 +350,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   } finally {
-    await pool?.close()
+    await Promise.all([inProcess?.close(), workers?.close()])
   }
   progress.done()
+  // Held until the progress line is done: on a terminal, they would be written into it.
+  for (const diff of diffs) process.stdout.write(diff)
   Error.stackTraceLimit = 0
   // An annotation whose article is gone (renamed, deleted) would strand its reviews unseen.
   if (options.paths.length === 0) {
@@ -464,7 +474,7 @@ function summarise(file: VFile, counts: Annotation['counts'], cached: boolean): 
   )
 }
 
-/** Below this many articles, worker threads cost more to start than they save. */
+/** Below this many articles to annotate in a slice, worker threads cost more to start than they save. */
 const parallelFrom = 16
 
 /** Articles read, annotated and reported together (see the slices in `main`). */
