@@ -29,14 +29,42 @@ export class RangeLookup<Range extends {start: number; end: number}> {
   }
 }
 
+/** The last lookup made for a file, and from what: several plugins ask for it on the same section. */
+const notBodyMade = new WeakMap<VFile, {from: [unknown, number, unknown, number, unknown]; lookup: RangeLookup<{start: number; end: number}>}>()
+
 /**
  * What is not the article's body: furniture, headings (Markdown, HTML) and
  * the dateline. Neither attributions nor claims are looked for there.
  */
 export function notBody(file: VFile): RangeLookup<{start: number; end: number}> {
-  const ranges: Array<{start: number; end: number}> = [...(file.data.furniture ?? []), ...(file.data.headings ?? [])]
-  if (file.data.dateline) ranges.push(file.data.dateline.sentence)
-  return new RangeLookup(ranges)
+  const {furniture, headings, dateline} = file.data
+  const from: [unknown, number, unknown, number, unknown] = [furniture, furniture?.length ?? 0, headings, headings?.length ?? 0, dateline]
+  const made = notBodyMade.get(file)
+  if (made && made.from.every((value, index) => value === from[index])) return made.lookup
+  const ranges: Array<{start: number; end: number}> = [...(furniture ?? []), ...(headings ?? [])]
+  if (dateline) ranges.push(dateline.sentence)
+  const lookup = new RangeLookup(ranges)
+  notBodyMade.set(file, {from, lookup})
+  return lookup
+}
+
+/**
+ * What earlier sections of a long article found, then what this section
+ * found (`found`): a finding at or after `sectionStart` is from an earlier
+ * run over this section and is dropped. When there is none (sections run in
+ * order), the list grows in place: copying it at every section made a long
+ * document's cost grow with the square of its length.
+ */
+export function afterEarlierSections<Finding>(
+  previous: Finding[] | undefined,
+  sectionStart: number,
+  found: Finding[],
+  startOf: (finding: Finding) => number
+): Finding[] {
+  if (sectionStart === 0 || previous === undefined || previous.length === 0) return found
+  if (!previous.every((finding) => startOf(finding) < sectionStart)) return [...previous.filter((finding) => startOf(finding) < sectionStart), ...found]
+  for (const finding of found) previous.push(finding)
+  return previous
 }
 
 /**

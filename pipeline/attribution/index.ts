@@ -4,7 +4,7 @@ import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
-import {notBody} from '../ranges.ts'
+import {afterEarlierSections, notBody} from '../ranges.ts'
 import {endAfter, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
@@ -176,8 +176,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
     // A long article runs a section at a time: what earlier sections found stays.
     const sectionStart = file.data.section?.start ?? 0
-    const earlier = sectionStart > 0 ? (file.data.attributions ?? []).filter((attribution) => attribution.sentence < sectionStart) : []
-    file.data.attributions = earlier.length > 0 ? [...earlier, ...attributions] : attributions
+    file.data.attributions = afterEarlierSections(file.data.attributions, sectionStart, attributions, (attribution) => attribution.sentence)
     const place = location(file)
     // A message is an Error; its stack trace, captured for every anonymous source, would cost more
     // than finding the attributions, and points into this plugin, not the article.

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, lowerSet} from '../lexicon.ts'
-import {bodySentences} from '../ranges.ts'
+import {afterEarlierSections, bodySentences} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {Span} from '../types.ts'
 import {type Quantity, QuantityFinder} from './quantities.ts'
@@ -122,15 +122,16 @@ export default function retextClaims(): Transformer<Root> {
 
   return function (tree, file) {
     const text = textView(tree, file)
-    const attributed = new Set((file.data.attributions ?? []).map((attribution) => attribution.sentence))
+    // A long article runs a section at a time: what earlier sections found stays, and only this
+    // section's attributions can be of its sentences.
+    const sectionStart = file.data.section?.start ?? 0
+    const attributed = new Set<number>()
+    for (const attribution of file.data.attributions ?? []) if (attribution.sentence >= sectionStart) attributed.add(attribution.sentence)
     const claims: Claim[] = []
     for (const {sentence, start} of bodySentences(tree, file)) {
       claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))
     }
-    // A long article runs a section at a time: what earlier sections found stays.
-    const sectionStart = file.data.section?.start ?? 0
-    const earlier = sectionStart > 0 ? (file.data.claims ?? []).filter((claim) => claim.sentence < sectionStart) : []
-    file.data.claims = earlier.length > 0 ? [...earlier, ...claims] : claims
+    file.data.claims = afterEarlierSections(file.data.claims, sectionStart, claims, (claim) => claim.sentence)
 
     function assess(tokens: Token[], start: number, isAttributed: boolean): Claim {
       const found = quantities.find(tokens, text)

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, LexiconError, lowerSet} from '../lexicon.ts'
-import {bodySentences} from '../ranges.ts'
+import {afterEarlierSections, bodySentences} from '../ranges.ts'
 import {type TextView, textView} from '../text.ts'
 import type {Attribution, Span} from '../types.ts'
 
@@ -65,7 +65,7 @@ export default function retextSpeakers(): Transformer<Root> {
   return function (tree, file) {
     const text = textView(tree, file)
     const sectionStart = file.data.section?.start ?? 0
-    const people = (file.data.personMentions ?? []).filter((mention) => mention.start < sectionStart)
+    const people = afterEarlierSections(file.data.personMentions, sectionStart, [], (mention) => mention.start)
     // What is known of each surname: that it names a person, and their sex when something told it.
     // A later section of a long article goes on with the earlier sections' knowledge, as one pass would.
     const surnames: Surnames = sectionStart > 0 && file.data.personSurnames ? file.data.personSurnames : new Map()
