@@ -42,6 +42,7 @@ export type FurnitureKind =
   | 'navigation'
   | 'related-headline'
   | 'newsletter'
+  | 'editors-note'
   | 'trailer'
   // From the markup of Markdown and HTML articles:
   | 'byline'

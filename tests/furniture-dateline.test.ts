@@ -68,6 +68,24 @@ describe('retextFurniture', () => {
     ])
   })
 
+  it('reads a paragraph of prose after an end-of-article promo as body again: a file can hold several articles', () => {
+    const next = 'The central bank raised its main interest rate by a quarter of a point on Thursday, its third increase this year, and said further rises were likely if prices kept climbing, officials said.'
+    const {annotation} = analyze(`${body}\nWrite to Jane Doe at jane.doe@example.com\nPrinted in the morning edition\n${next}\nCopyright 2026 Example News.\nA closing line.`)
+    expect(annotation.sentences.map((sentence) => sentence.furniture ?? sentence.kind)).toEqual(['body', 'promo', 'trailer', 'body', 'promo', 'trailer'])
+    expect(annotation.sentences[3]!.attributions).toHaveLength(1)
+  })
+
+  const notes: Array<[string, string[]]> = [
+    ["Editor's note: This article has been updated to correct the name of the ministry.", ['editors-note']],
+    ['Editor’s Note: The following is an excerpt from a new book.', ['editors-note']],
+    ['Editors’ note: An earlier version of this story misstated the date.', ['editors-note']]
+  ]
+
+  it.each(notes)('marks an editors’ note, which does not end the article: %j', (note, kinds) => {
+    const {annotation} = analyze(`${note}\n${body}\nThe talks continue.`)
+    expect(annotation.sentences.map((sentence) => sentence.furniture ?? sentence.kind)).toEqual([...kinds, 'body', 'body'])
+  })
+
   it('keeps a long paragraph that mentions signing up as body text', () => {
     const long = 'When the company asked its staff in June to sign up for an optional pay cut to avoid layoffs, about eight in ten of them agreed, the union said on Friday.'
     const {annotation} = analyze(`${body}\n${long}\nSign up for our newsletter.`)

@@ -90,6 +90,17 @@ describe('annotating a long article a section at a time', () => {
     }
   })
 
+  it('keeps prose after an article’s end as body across sections, and what follows it', () => {
+    const prose = 'The central bank raised its main interest rate by a quarter of a point on Thursday, its third increase this year, and said further rises were likely if prices kept climbing, officials said.'
+    const several = [body, 'Write to Jane Doe at jane.doe@example.com', 'Printed in the morning edition', prose, 'Markets fell on the news, traders said.'].join('\n')
+    const once = annotate(annotator, new VFile({path: 'seeds/several.txt', value: several}), 'text', Number.POSITIVE_INFINITY)
+    expect(once.match(/furniture: trailer/gu)).toHaveLength(1)
+    expect(once).toContain('text: "traders"')
+    for (const size of [1, 200]) {
+      expect(annotate(annotator, new VFile({path: 'seeds/several.txt', value: several}), 'text', size)).toBe(once)
+    }
+  })
+
   it('finds what the article holds, so the comparison means something', () => {
     expect(whole.yaml).toContain('dateline: {text: "BEIJING"')
     expect(whole.yaml).toContain('furniture: trailer')

@@ -18,8 +18,9 @@ const newsletterMaxWords = 20
 
 /**
  * Marks page furniture (promos, navigation headings, lists of related
- * headlines, newsletter sign-ups) on `file.data.furniture`, one range a
- * paragraph. Furniture is kept in the annotation but never offered as a claim.
+ * headlines, newsletter sign-ups, editors' notes, and the short lines after
+ * an article's end) on `file.data.furniture`, one range a paragraph.
+ * Furniture is kept in the annotation but never offered as a claim.
  */
 export default function retextFurniture(): Transformer<Root> {
   const lexicon = new Lexicon(new URL('./data/furniture.yml', import.meta.url))
@@ -31,10 +32,11 @@ export default function retextFurniture(): Transformer<Root> {
         throw new LexiconError(`${lexicon.path}: \`${key}\` pattern ${JSON.stringify(source)}: ${(error as Error).message}`)
       }
     })
-  const rules: Array<{kind: 'promo' | 'navigation' | 'newsletter'; patterns: RegExp[]; maxWords: number}> = [
+  const rules: Array<{kind: 'promo' | 'navigation' | 'newsletter' | 'editors-note'; patterns: RegExp[]; maxWords: number}> = [
     {kind: 'promo', patterns: compile('promo'), maxWords: Infinity},
     {kind: 'navigation', patterns: compile('navigation'), maxWords: Infinity},
-    {kind: 'newsletter', patterns: compile('newsletter'), maxWords: newsletterMaxWords}
+    {kind: 'newsletter', patterns: compile('newsletter'), maxWords: newsletterMaxWords},
+    {kind: 'editors-note', patterns: compile('editors-note'), maxWords: Infinity}
   ]
 
   return function (tree, file) {
@@ -46,7 +48,7 @@ export default function retextFurniture(): Transformer<Root> {
     // A long article runs a section at a time: the state at this section's start comes from the
     // sections before it.
     const sectionStart = file.data.section?.start ?? 0
-    let afterEnd = sectionStart > 0 && ranges.some((range) => range.end <= sectionStart && range.kind === 'promo')
+    let afterEnd = sectionStart > 0 && file.data.articleEnded === true
     let inList = sectionStart > 0 && file.data.headlineListOpen === true
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
@@ -61,7 +63,12 @@ export default function retextFurniture(): Transformer<Root> {
       )
       let kind: FurnitureKind | undefined = matched && words <= matched.maxWords ? matched.kind : undefined
       if (kind === undefined && !matched && inList && words <= headlineMaxWords) kind = 'related-headline'
-      else if (kind === undefined && afterEnd) kind = 'trailer'
+      else if (kind === undefined && afterEnd) {
+        // Short lines after an article's end are the page's; a paragraph of prose is body again
+        // (the article goes on, or a file holds several articles or a whole transcript).
+        if (words <= headlineMaxWords) kind = 'trailer'
+        else afterEnd = false
+      }
       if (kind === 'promo') afterEnd = true
       inList = kind === 'navigation' || kind === 'related-headline'
       if (kind !== undefined) {
@@ -70,6 +77,7 @@ export default function retextFurniture(): Transformer<Root> {
     }
     if (ranges.length > 0) file.data.furniture = ranges.sort((a, b) => a.start - b.start)
     file.data.headlineListOpen = inList
+    file.data.articleEnded = afterEnd
   }
 }
 
@@ -77,6 +85,8 @@ declare module 'vfile' {
   interface DataMap {
     /** A long article runs a section at a time: the last paragraph of the sections so far was navigation or a related headline. */
     headlineListOpen: boolean
+    /** A long article runs a section at a time: the sections so far ended with an article's end (a promo) and the short lines after it. */
+    articleEnded: boolean
   }
 }
 
