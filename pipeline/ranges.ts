@@ -48,12 +48,21 @@ export function notBody(file: VFile): RangeLookup<{start: number; end: number}> 
   return lookup
 }
 
+/** The findings at or after `sectionStart` (this section's) of a list in document order, read from its end. */
+export function fromSection<Finding>(findings: readonly Finding[], sectionStart: number, startOf: (finding: Finding) => number): Finding[] {
+  let first = findings.length
+  while (first > 0 && startOf(findings[first - 1]!) >= sectionStart) first--
+  return findings.slice(first)
+}
+
 /**
  * What earlier sections of a long article found, then what this section
  * found (`found`): a finding at or after `sectionStart` is from an earlier
- * run over this section and is dropped. When there is none (sections run in
- * order), the list grows in place: copying it at every section made a long
- * document's cost grow with the square of its length.
+ * run over this section and is dropped. Findings are in document order, so
+ * the last one tells whether there is any; when there is none (sections run
+ * in order), the list grows in place: copying or even reading it whole at
+ * every section made a long document's cost grow with the square of its
+ * length.
  */
 export function afterEarlierSections<Finding>(
   previous: Finding[] | undefined,
@@ -62,7 +71,7 @@ export function afterEarlierSections<Finding>(
   startOf: (finding: Finding) => number
 ): Finding[] {
   if (sectionStart === 0 || previous === undefined || previous.length === 0) return found
-  if (!previous.every((finding) => startOf(finding) < sectionStart)) return [...previous.filter((finding) => startOf(finding) < sectionStart), ...found]
+  if (startOf(previous.at(-1)!) >= sectionStart) return [...previous.filter((finding) => startOf(finding) < sectionStart), ...found]
   for (const finding of found) previous.push(finding)
   return previous
 }

@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 
 /**
  * The plain text of a stretch of the original file. For a plain-text
@@ -19,6 +20,26 @@ declare module 'vfile' {
     /** The tree was made from markup (Markdown, HTML): its text is not the file's. */
     markup: boolean
   }
+}
+
+/** A file's line index (offset to line and column). */
+export type FileLocation = ReturnType<typeof location>
+
+const locations = new WeakMap<VFile, {value: string; place: FileLocation}>()
+
+/**
+ * A file's line index, made once per file value: a long article is analysed
+ * a section at a time, and an index made afresh for each section reads the
+ * file from its start again, which made a long document's cost grow with the
+ * square of its length.
+ */
+export function fileLocation(file: VFile): FileLocation {
+  const value = String(file)
+  const cached = locations.get(file)
+  if (cached && cached.value === value) return cached.place
+  const place = location(file)
+  locations.set(file, {value, place})
+  return place
 }
 
 const views = new WeakMap<Root, TextView>()

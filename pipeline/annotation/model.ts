@@ -3,9 +3,8 @@ import {hash} from 'node:crypto'
 import path from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {RangeLookup} from '../ranges.ts'
-import {textView} from '../text.ts'
+import {fileLocation, textView} from '../text.ts'
 import type {ClaimType} from '../claims/index.ts'
 import type {Quantity} from '../claims/quantities.ts'
 import type {FurnitureKind, SourceType, Span} from '../types.ts'
@@ -200,7 +199,7 @@ export function articlePath(file: VFile): string {
 export function buildAnnotation(tree: Root, file: VFile): Annotation {
   const text = String(file.value)
   const view = textView(tree, file)
-  const place = location(file)
+  const place = fileLocation(file)
   const point = (offset: number): Point => {
     const {line, column} = place.toPoint(offset) ?? {line: 1, column: 1}
     return {line, column, offset}

@@ -2,10 +2,9 @@ import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import {afterEarlierSections, notBody} from '../ranges.ts'
-import {endAfter, startBefore, type TextView, textView} from '../text.ts'
+import {endAfter, type FileLocation, fileLocation, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {SourceTyper} from './source.ts'
 import {
@@ -177,7 +176,7 @@ export default function retextAttribution(): Transformer<Root> {
     // A long article runs a section at a time: what earlier sections found stays.
     const sectionStart = file.data.section?.start ?? 0
     file.data.attributions = afterEarlierSections(file.data.attributions, sectionStart, attributions, (attribution) => attribution.sentence)
-    const place = location(file)
+    const place = fileLocation(file)
     // A message is an Error; its stack trace, captured for every anonymous source, would cost more
     // than finding the attributions, and points into this plugin, not the article.
     const stackTraceLimit = Error.stackTraceLimit
@@ -189,7 +188,7 @@ export default function retextAttribution(): Transformer<Root> {
     }
   }
 
-  function reportAnonymous(file: VFile, attributions: Attribution[], place: ReturnType<typeof location>): void {
+  function reportAnonymous(file: VFile, attributions: Attribution[], place: FileLocation): void {
     for (const attribution of attributions) {
       const source = attribution.source
       if (source?.anonymous) {

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, lowerSet} from '../lexicon.ts'
-import {afterEarlierSections, bodySentences} from '../ranges.ts'
+import {afterEarlierSections, bodySentences, fromSection} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {Span} from '../types.ts'
 import {type Quantity, QuantityFinder} from './quantities.ts'
@@ -126,7 +126,7 @@ export default function retextClaims(): Transformer<Root> {
     // section's attributions can be of its sentences.
     const sectionStart = file.data.section?.start ?? 0
     const attributed = new Set<number>()
-    for (const attribution of file.data.attributions ?? []) if (attribution.sentence >= sectionStart) attributed.add(attribution.sentence)
+    for (const attribution of fromSection(file.data.attributions ?? [], sectionStart, (found) => found.sentence)) attributed.add(attribution.sentence)
     const claims: Claim[] = []
     for (const {sentence, start} of bodySentences(tree, file)) {
       claims.push(assess(tokenize(sentence, text), start, attributed.has(start)))

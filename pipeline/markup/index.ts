@@ -11,7 +11,7 @@ import type {Processor, Transformer} from 'unified'
 import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {fileLocation} from '../text.ts'
 import type {FurnitureKind, FurnitureRange, Section} from '../types.ts'
 
 /** HTML elements whose text is not the article's body, and the kind it is recorded as. */
@@ -103,7 +103,7 @@ export function rehypeArticle(): Transformer<HastRoot> {
 export function retextRealign(): Transformer<Root> {
   return function (tree, file) {
     const raw = String(file.value)
-    const place = locationOf(file, raw)
+    const place = fileLocation(file)
     // Leaves are placed in order: none starts before the end of the one before it, so a text
     // view can find them by binary search (text.ts).
     let cursor = 0
@@ -146,17 +146,6 @@ export function retextRealign(): Transformer<Root> {
     }
     fix(tree)
   }
-}
-
-/** A file's line index, made once per file value: a long article is realigned a section at a time. */
-const locations = new WeakMap<VFile, {value: string; place: ReturnType<typeof location>}>()
-
-function locationOf(file: VFile, value: string): ReturnType<typeof location> {
-  const cached = locations.get(file)
-  if (cached && cached.value === value) return cached.place
-  const place = location(file)
-  locations.set(file, {value, place})
-  return place
 }
 
 /** Where `value` stands in `raw` at or after `from`, reading character references as their characters. */

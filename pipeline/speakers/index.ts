@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
 import {Phrases, type Token, tokenize} from '../attribution/tokens.ts'
 import {Lexicon, LexiconError, lowerSet} from '../lexicon.ts'
-import {afterEarlierSections, bodySentences} from '../ranges.ts'
+import {afterEarlierSections, bodySentences, fromSection} from '../ranges.ts'
 import {type TextView, textView} from '../text.ts'
 import type {Attribution, Span} from '../types.ts'
 
@@ -73,7 +73,7 @@ export default function retextSpeakers(): Transformer<Root> {
       const key = surname(mention.text)
       if (key !== '') surnames.set(key, mention.sex ?? surnames.get(key) ?? null)
     }
-    const attributions = (file.data.attributions ?? []).filter((attribution) => attribution.sentence >= sectionStart)
+    const attributions = fromSection(file.data.attributions ?? [], sectionStart, (attribution) => attribution.sentence)
     const bySentence = new Map<number, Attribution[]>()
     for (const attribution of attributions) {
       const list = bySentence.get(attribution.sentence) ?? []
