@@ -215,7 +215,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const progress = createProgress(toRead.length, options.quiet)
   // Each annotation is written as soon as it is ready: a long run that is stopped keeps what it finished.
   let writes: Array<Promise<void>> = []
-  const written = (index: number): void => {
+  const onAnnotated = (index: number): void => {
     const task = tasks[index]!
     const yaml = results[index]?.yaml
     progress.tick()
@@ -315,10 +315,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (todo.length === 0) return
     for (const index of todo) annotated.add(index)
     if (!workers && (options.jobs === 1 || todo.length < parallelFrom)) {
-      inProcess ??= await createPool(1, tasks, results, written)
+      inProcess ??= await createPool(1, tasks, results, onAnnotated)
       return inProcess.run(todo)
     }
-    workers ??= await createPool(Math.min(options.jobs, toRead.length), tasks, results, written)
+    workers ??= await createPool(Math.min(options.jobs, toRead.length), tasks, results, onAnnotated)
     return workers.run(todo)
   }
   // Messages are Errors: their stack traces, one per message of every article, point into this
