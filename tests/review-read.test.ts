@@ -86,9 +86,10 @@ describe('readAnnotation', () => {
   })
 
   it('reads an evidence URL with a "#" (the careful way) without calling it a comment', () => {
+    // The first body sentence: the dateline before it has no review block.
     const text = firstReview('      status: verified\n      reviewer: ""\n      date: ""\n      note: ""\n      evidence: ["https://example.com/page#section"]')
     const read = readAnnotation(text)
-    expect('annotation' in read && read.annotation.sentences[0]!.review.evidence).toEqual(['https://example.com/page#section'])
+    expect('annotation' in read && read.annotation.sentences[1]!.review.evidence).toEqual(['https://example.com/page#section'])
   })
 
   it('reads a reviewer’s plain `status: false` as the verdict "false"', () => {

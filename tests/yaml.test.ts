@@ -69,7 +69,7 @@ describe('annotation YAML', () => {
   it('has a schema that rejects what it should', () => {
     const annotation = parse(analyze(seed).yaml) as Annotation
     const broken = structuredClone(annotation)
-    ;(broken.sentences[0]!.review as {status: string}).status = 'maybe'
+    ;(broken.sentences.find((sentence) => sentence.kind === 'body')!.review as {status: string}).status = 'maybe'
     expect(validate(broken)).toBe(false)
     const extra = structuredClone(annotation) as Annotation & {surprise?: boolean}
     extra.surprise = true

@@ -82,7 +82,9 @@ function emitSentence(lines: Lines, sentence: SentenceAnnotation): void {
     for (const attribution of sentence.attributions) emitAttribution(lines, attribution)
   }
   emitClaim(lines, sentence.claim)
-  emitReview(lines, sentence.review, '    ')
+  // A sentence that cannot be a claim carries no empty review block to scroll past; one a
+  // reviewer wrote all the same is kept like any other.
+  if (sentence.kind === 'body' || isReviewed(sentence.review)) emitReview(lines, sentence.review, '    ')
 }
 
 function emitClaim(lines: Lines, claim: ClaimAnnotation): void {
@@ -125,29 +127,66 @@ function emitReview(lines: Lines, review: Review, indent: string): void {
     `${indent}review:`,
     // Plain `false` would read back as a boolean.
     `${inner}status: ${review.status === 'false' ? quote(review.status) : review.status}`,
-    `${inner}reviewer: ${quote(review.reviewer)}`,
+    `${inner}reviewer: ${text(review.reviewer, inner)}`,
     `${inner}date: ${quote(review.date)}`,
-    `${inner}note: ${quote(review.note)}`
+    `${inner}note: ${text(review.note, inner)}`
   )
   if (review.evidence.length === 0) lines.push(`${inner}evidence: []`)
   else {
     lines.push(`${inner}evidence:`)
-    for (const item of review.evidence) lines.push(`${inner}  - ${quote(item)}`)
+    for (const item of review.evidence) lines.push(`${inner}  - ${text(item, `${inner}  `)}`)
   }
   if (review.rejected.length > 0) lines.push(`${inner}rejected: [${review.rejected.map(quote).join(', ')}]`)
   if (review.added.length > 0) {
     lines.push(`${inner}added:`)
     for (const item of review.added) {
       lines.push(
-        `${inner}  - source: ${quote(item.source)}`,
-        `${inner}    cue: ${quote(item.cue)}`,
-        `${inner}    content: ${quote(item.content)}`,
-        `${inner}    note: ${quote(item.note)}`
+        `${inner}  - source: ${text(item.source, `${inner}    `)}`,
+        `${inner}    cue: ${text(item.cue, `${inner}    `)}`,
+        `${inner}    content: ${text(item.content, `${inner}    `)}`,
+        `${inner}    note: ${text(item.note, `${inner}    `)}`
       )
     }
   }
   if (review.needsRecheck) lines.push(`${inner}needs_recheck: true`)
-  if (review.previousText !== null) lines.push(`${inner}previous_text: ${quote(review.previousText)}`)
+  if (review.previousText !== null) lines.push(`${inner}previous_text: ${text(review.previousText, inner)}`)
+}
+
+/**
+ * A reviewer's text: on several lines, a literal block scalar (`|`), so a
+ * multi-line note reads and diffs as it was written; otherwise quoted. `key`
+ * is the indentation of the key it belongs to: the block's lines go two
+ * spaces deeper.
+ */
+export function text(value: string, key: string): string {
+  if (!value.includes('\n') || !blockable(value)) return quote(value)
+  const indent = `${key}  `
+  let body = value
+  let trailing = 0
+  while (body.endsWith('\n')) {
+    body = body.slice(0, -1)
+    trailing++
+  }
+  // Chomping keeps exactly the line ends the value had: none (-), one (clip) or all (+).
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+'
+  // A first line that starts with a space would be read as the block's indentation.
+  const indicator = /^\n* /u.test(body) ? '2' : ''
+  const lines = [...body.split('\n'), ...Array.from({length: Math.max(0, trailing - 1)}, () => '')]
+  return `|${indicator}${chomp}\n${lines.map((line) => (line === '' ? '' : indent + line)).join('\n')}`
+}
+
+/**
+ * Can this text be a literal block? Not with characters that only a
+ * double-quoted scalar can write (controls, a carriage return, a BOM, lone
+ * surrogates, YAML's other line breaks), nor when it is all white space or a
+ * line of it is only white space (a block drops or misreads such lines).
+ */
+function blockable(value: string): boolean {
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u.test(value)) return false
+  // With the u flag this matches only a surrogate without its pair.
+  if (/[\ud800-\udfff]/u.test(value)) return false
+  if (value.trim() === '') return false
+  return !value.split('\n').some((line) => line !== '' && line.trim() === '')
 }
 
 function emitAttribution(lines: Lines, attribution: AttributionAnnotation): void {

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import type {VFile} from 'vfile'
 import {emitAnnotation, schemaFile} from './emit.ts'
 import {mergeReviews} from '../review/merge.ts'
 import {buildAnnotation} from './model.ts'
@@ -33,14 +32,14 @@ const retextAnnotationYaml: Plugin<[AnnotationYamlOptions?], Root, string> = fun
     // Reviews already written for this article (file.data.previousAnnotation) are carried over.
     const annotation = mergeReviews(buildAnnotation(tree as Root, file), file.data.previousAnnotation)
     file.data.annotation = annotation
-    return emitAnnotation(annotation, {schema: schemaReference(file, options)})
+    return emitAnnotation(annotation, {schema: schemaReference(file.data.annotationPath ?? options.annotationPath)})
   }
 }
 
 export default retextAnnotationYaml
 
-function schemaReference(file: VFile, options: AnnotationYamlOptions): string {
-  const target = file.data.annotationPath ?? options.annotationPath
+/** The `$schema` reference for an annotation written at `target` (project-relative). */
+export function schemaReference(target: string | undefined): string {
   if (target === undefined) return schemaFile
   const relative = path.posix.relative(path.posix.dirname(target.split(path.sep).join('/')), schemaFile)
   return relative

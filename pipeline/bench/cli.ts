@@ -1,10 +1,11 @@
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import os, {tmpdir} from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import type {ArticleFormat} from '../processor.ts'
+import {defaultJobs, jobsFile, saveJobsMeasure} from '../cli/jobs.ts'
 import {projectRoot} from '../project.ts'
 
 const project = projectRoot
@@ -26,8 +27,11 @@ the other, so that the machine's drift touches both alike: the median round,
 and the median of the rounds' ratios). Then the pipeline on single documents
 of 100 KB, 1 MB and 5 MB (warmed up on 300 articles and one 100 KB document;
 each size run until 2 MB have been processed), and the annotate command on N
-articles (default 1000): cold on one thread and cold on worker threads, three
-of each, alternating, and five unchanged re-runs (medians). Speed is MB/s of
+articles (default 1000): cold on one thread and cold on a worker thread per
+core, three of each, alternating, and five unchanged re-runs (medians). The
+two cold medians are kept in node_modules/.cache/claimcheck/jobs.json:
+annotate's default --jobs is one a core only where workers measured at least
+1.1x faster than one thread, and one thread otherwise. Speed is MB/s of
 UTF-8 text and articles/s; memory is peak RSS.
 
   --markup     also time the pipeline on the articles written as Markdown (a
@@ -105,6 +109,15 @@ export async function main(argv: string[]): Promise<number> {
     const methods = [median(rounds.map((round) => round.parse)), median(rounds.map((round) => round.pipeline)), child('wink'), child('compromise')]
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
+    // What annotate's default --jobs goes by on this machine.
+    await saveJobsMeasure({
+      cores: os.availableParallelism(),
+      articles: cli.articles,
+      oneThreadSeconds: cli.coldOneThreadSeconds,
+      workersSeconds: cli.coldWorkersSeconds,
+      measured: new Date().toISOString()
+    })
+    process.stderr.write(`annotate's default --jobs on this machine is now ${defaultJobs().jobs} (${jobsFile})\n`)
     const markup = values.markup
       ? (['markdown', 'html'] as const).map((format) => ({
           format,
@@ -325,7 +338,7 @@ function runCli(texts: string[], work: string): CliRuns {
     ones.push(annotate('--jobs', '1', '--no-cache'))
     const single = snapshot()
     rmSync(path.join(folder, 'annotations'), {recursive: true})
-    workers.push(annotate('--no-cache'))
+    workers.push(annotate('--jobs', String(os.availableParallelism()), '--no-cache'))
     const parallel = snapshot()
     identical &&= single.length === parallel.length && single.every((text, index) => text === parallel[index])
   }

@@ -1,6 +1,5 @@
 import {statSync} from 'node:fs'
 import {readFile, readdir, stat} from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
@@ -8,7 +7,8 @@ import {VFile} from 'vfile'
 import type {Annotation} from '../annotation/model.ts'
 import {fromReviewState} from '../annotation/model.ts'
 import {AnnotateCache, pipelineHash, sha256} from './cache.ts'
-import {summaryMarkdown} from './summary.ts'
+import {defaultJobs} from './jobs.ts'
+import {type SummaryOptions, summaryMarkdown} from './summary.ts'
 import {restore} from './messages.ts'
 import type {Task, TaskResult} from './task.ts'
 import {writeAtomic} from './write.ts'
@@ -39,16 +39,31 @@ Options:
   --check        write nothing; report every annotation that is missing, out of
                  date or invalid, with a unified diff on standard output, and
                  exit 1 if there is any
-  --summary      print a Markdown summary (claims by review status, anonymous
-                 sources, reviews to recheck, obsolete reviews, per article)
+  --summary      print a Markdown summary: body sentences by review status,
+                 attributions, anonymous sources, reviews to recheck, obsolete
+                 reviews, per article; then the sentences judged disputed,
+                 false or misleading and those to recheck, with their text
+  --since REF    with --summary: also what changed since the commit REF (for
+                 a pull request, its base, such as origin/main): reviews whose
+                 status or text changed, new needs_recheck and obsolete
+                 reviews, new anonymous sources with no basis given, new
+                 sentences scoring 0.5 or more, each with its text
   --stdout       print the YAML to standard output instead of writing files
                  (several articles: one YAML document each, separated by ---)
   --seeds DIR    folder of articles (default: seeds)
   --out DIR      folder for annotations (default: annotations)
-  --jobs N       worker threads for large batches (default: the number of
-                 cores); --jobs 1 annotates in this process
+  --jobs N       worker threads for large batches; --jobs 1 annotates in this
+                 process. Default: 1, or one a core where \`npm run bench\`
+                 measured on this machine that workers are at least 1.1x
+                 faster (on 2 cores they were not: 0.92-1.07x)
   --no-cache     annotate every article even if nothing changed since the
                  last run (the cache is in node_modules/.cache/claimcheck)
+  --reporter github
+                 also print every error and warning as a GitHub Actions
+                 workflow command (::error file=…,line=…,col=…::…), which
+                 GitHub shows on the pull request's lines; the default when
+                 GITHUB_ACTIONS=true. On standard output, or on standard
+                 error when standard output carries --stdout or --summary
   --quiet        report errors only: no per-article summary, no progress
   -h, --help     show this help and exit
 
@@ -65,11 +80,15 @@ annotation is up to date), 1 otherwise, 2 when the options are wrong.
 `
 
 interface Options {
+  /** Also print errors and warnings as GitHub workflow commands. */
+  github: boolean
   paths: string[]
   jobs: number
   cache: boolean
   check: boolean
   summary: boolean
+  /** With summary: the commit to compare the annotations with. */
+  since?: string
   stdout: boolean
   seeds: string
   out: string
@@ -87,10 +106,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         jobs: {type: 'string'},
         'no-cache': {type: 'boolean', default: false},
         summary: {type: 'boolean', default: false},
+        since: {type: 'string'},
         stdout: {type: 'boolean', default: false},
         seeds: {type: 'string', default: 'seeds'},
         out: {type: 'string', default: 'annotations'},
         quiet: {type: 'boolean', default: false},
+        reporter: {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false}
       }
     })
@@ -98,9 +119,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       process.stdout.write(help)
       return 0
     }
-    const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs)
+    const jobs = values.jobs === undefined ? defaultJobs().jobs : Number(values.jobs)
     if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number from 1 up, not ${values.jobs}`)
+    if (values.reporter !== undefined && values.reporter !== 'github' && values.reporter !== 'default') {
+      throw new Error(`--reporter takes github or default, not ${values.reporter}`)
+    }
+    if (values.since !== undefined && !values.summary) throw new Error('--since goes with --summary')
     options = {
+      ...(values.since === undefined ? {} : {since: values.since}),
+      github: values.reporter === 'github' || (values.reporter === undefined && process.env['GITHUB_ACTIONS'] === 'true'),
       paths: positionals,
       jobs,
       cache: !values['no-cache'],
@@ -114,6 +141,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   } catch (error) {
     process.stderr.write(`annotate: ${(error as Error).message}\nTry \`npm run annotate -- --help\`.\n`)
     return 2
+  }
+
+  if (options.since !== undefined) {
+    const {refProblem} = await import('./git.ts')
+    const problem = refProblem(options.since, cwd)
+    if (problem) {
+      process.stderr.write(`annotate: --since ${options.since}: ${problem}\n`)
+      return 2
+    }
   }
 
   const seeds = path.resolve(cwd, options.seeds)
@@ -161,7 +197,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   // First every article's and annotation's size and time (cheap): what is untouched needs no reading.
   const tasks: Task[] = inputs.map((input, index): Task => {
     const target = targets[index]!
-    const task: Task = {articlePath: posix(input), targetPath: posix(target), cwd, article: {error: 'not read'}, existing: undefined, keepAnnotation: options.summary}
+    const task: Task = {
+      articlePath: posix(input),
+      targetPath: posix(target),
+      cwd,
+      article: {error: 'not read'},
+      existing: undefined,
+      keepAnnotation: options.summary,
+      check: options.check
+    }
     const stats = {article: statOf(input), yaml: statOf(target)}
     statsBefore[index] = stats
     const collision = collisions.get(index)
@@ -243,31 +287,55 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const annotations: Annotation[] = []
   const diffs: string[] = []
   let stale = 0
+  /** Annotations by how they compare with the file on disk (see TaskResult.change). */
+  const changes = {new: 0, same: 0, format: 0, content: 0}
   /** Report an article's result, note it in the cache, and let go of its text and annotation. */
   const reportOn = async (index: number): Promise<void> => {
     const task = tasks[index]!
     const result = results[index]!
     const file = new VFile({path: task.articlePath, cwd})
+    let ofAnnotation: VFile | undefined
+    const annotationFile = (): VFile => {
+      if (!ofAnnotation) {
+        ofAnnotation = new VFile({path: task.targetPath, cwd})
+        files.push(ofAnnotation)
+      }
+      return ofAnnotation
+    }
     if (result.annotation.length > 0) {
-      const annotationFile = new VFile({path: task.targetPath, cwd})
-      for (const message of result.annotation) restore(annotationFile, message)
-      files.push(annotationFile)
+      const target = annotationFile()
+      for (const message of result.annotation) restore(target, message)
     }
     files.push(file)
     for (const message of result.article) if (!options.quiet || message.fatal) restore(file, message)
     if (result.untouched) {
+      changes.same++
       if (result.counts && !options.quiet) summarise(file, result.counts, true)
       return
     }
     if (result.yaml === undefined) return
     if (result.annotationData) annotations.push(result.annotationData)
+    const change = result.change ?? (task.existing === undefined ? 'new' : task.existing === result.yaml ? 'same' : 'content')
+    changes[change]++
     if (options.check) {
-      if (task.existing !== result.yaml) {
+      if (change === 'format') {
+        // The same annotation, written as a person writes YAML: it passes.
+        annotationFile().info('formatting differs; `npm run annotate` will rewrite it', {
+          place: {line: 1, column: 1},
+          ruleId: 'formatting',
+          source: 'annotate'
+        })
+      } else if (change === 'new' || change === 'content') {
         stale++
         const {createTwoFilesPatch} = await import('diff')
-        diffs.push(createTwoFilesPatch(task.targetPath, task.targetPath, task.existing ?? '', result.yaml, 'on disk', 'expected'))
+        const before = result.canonicalExisting ?? task.existing ?? ''
+        const label = result.canonicalExisting === undefined ? 'on disk' : 'on disk, as `npm run annotate` writes it'
+        diffs.push(createTwoFilesPatch(task.targetPath, task.targetPath, before, result.yaml, label, 'computed now'))
         const message = file.message(
-          task.existing === undefined ? `${task.targetPath} is missing` : `${task.targetPath} is out of date: run \`npm run annotate\``,
+          change === 'new'
+            ? `${task.targetPath} is missing: run \`npm run annotate\``
+            : `${task.targetPath} differs from what the pipeline computes now${result.annotation.length > 0 ? ' (the fields are listed with it)' : ''}: ` +
+                'run `npm run annotate` to rewrite its machine fields',
           {ruleId: 'stale-annotation', source: 'annotate'}
         )
         message.fatal = true
@@ -376,14 +444,47 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (cache && !options.stdout) await cache.save()
 
   if (options.stdout && documents.length > 0) process.stdout.write(documents.join('---\n'))
-  if (options.summary) process.stdout.write(summaryMarkdown(annotations))
+  if (options.summary) {
+    let since: SummaryOptions['since']
+    if (options.since !== undefined) {
+      const {filesAt} = await import('./git.ts')
+      const {readAnnotation} = await import('../review/read.ts')
+      const targetOf = new Map(tasks.map((task) => [task.articlePath, task.targetPath]))
+      const paths = annotations.map((annotation) => targetOf.get(annotation.article.path)!)
+      const texts = filesAt(options.since, paths, cwd)
+      const before = new Map<string, Annotation | null>()
+      annotations.forEach((annotation, index) => {
+        const text = texts.get(paths[index]!)
+        const read = text === null || text === undefined ? undefined : readAnnotation(text)
+        before.set(annotation.article.path, read && 'annotation' in read ? read.annotation : null)
+      })
+      since = {ref: options.since, before}
+    }
+    process.stdout.write(summaryMarkdown(annotations, since ? {since} : {}))
+  }
   if (options.check && stale === 0 && files.every((file) => !file.messages.some((message) => message.fatal))) {
-    process.stderr.write(`annotate --check: ${tasks.length} annotation${tasks.length === 1 ? '' : 's'} up to date\n`)
+    const reformat = changes.format > 0 ? ` (${changes.format} written otherwise than \`npm run annotate\` writes it, which is fine)` : ''
+    process.stderr.write(`annotate --check: ${tasks.length} annotation${tasks.length === 1 ? '' : 's'} up to date${reformat}\n`)
   }
   // Loaded only when there is something to say (a quiet, clean run has nothing).
   const hasMessages = files.some((file) => file.messages.length > 0)
   const report = hasMessages ? (await import('vfile-reporter')).reporter(files, {silent: options.quiet}) : ''
   if (report) process.stderr.write(report + '\n')
+  if (options.github && hasMessages) {
+    const {workflowCommands} = await import('./github.ts')
+    const commands = workflowCommands(files, process.env['GITHUB_WORKSPACE'] ?? cwd)
+    // Standard output may carry YAML or the summary, which the commands must not break into.
+    ;(options.stdout || options.summary ? process.stderr : process.stdout).write(commands)
+  }
+  if (!options.check && !options.stdout && !options.quiet) {
+    const written = changes.new + changes.format + changes.content
+    const plural = (count: number): string => `${count} annotation${count === 1 ? '' : 's'}`
+    process.stderr.write(
+      `annotate: ${plural(written)} written` +
+        (written > 0 ? ` (${changes.new} new, ${changes.content} changed, ${changes.format} only reformatted)` : '') +
+        `, ${changes.same} unchanged\n`
+    )
+  }
   return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
 }
 

@@ -7,7 +7,11 @@ function isReviewed(annotation: Annotation): boolean {
   return annotation.obsolete.length > 0 || annotation.sentences.some((sentence) => isReviewedReview(sentence.review))
 }
 import {type ArticleFormat, type Annotator, annotate, articleFormat, createAnnotator, loadMarkupParsers} from '../processor.ts'
-import {readAnnotation} from '../review/read.ts'
+import {LineCounter, parseDocument} from 'yaml'
+import {schemaReference} from '../annotation/index.ts'
+import {emitAnnotation} from '../annotation/emit.ts'
+import {describeDifference, differences} from '../review/compare.ts'
+import {readAnnotation, readQuickly} from '../review/read.ts'
 import {type PlainMessage, plain} from './messages.ts'
 import {bytePlace, decodeArticle} from './read.ts'
 
@@ -28,6 +32,8 @@ export interface Task {
   previous?: PreviousReviews
   /** Keep the whole annotation in the result (for --summary). */
   keepAnnotation: boolean
+  /** For --check: name each machine field that differs from the file, at its line. */
+  check?: boolean
 }
 
 export interface TaskResult {
@@ -43,6 +49,14 @@ export interface TaskResult {
   /** Neither the article nor its annotation changed since the last run: nothing was read or done. */
   untouched?: boolean
   annotationData?: Annotation
+  /**
+   * How the annotation computed now compares with the file on disk: none
+   * there yet, the same bytes, the same meaning written otherwise (a
+   * reviewer's plain or block scalars, CRLF, key order), or other values.
+   */
+  change?: 'new' | 'same' | 'format' | 'content'
+  /** For --check, when the file differs in meaning: the file written the canonical way, to diff against `yaml`. */
+  canonicalExisting?: string
 }
 
 
@@ -79,6 +93,8 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
   }
 
   if (!(task.article instanceof Uint8Array)) return fail(`cannot read file: ${task.article.error}`)
+  /** The annotation on disk as read, when it was read (not when the cache knew its reviews). */
+  let onDisk: Annotation | undefined
   const decoded = decodeArticle(task.article)
   if ('problem' in decoded) {
     const place = decoded.problem.byte === undefined ? undefined : bytePlace(task.article, decoded.problem.byte)
@@ -117,6 +133,7 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
       )
     }
     file.data.previousAnnotation = read.annotation
+    onDisk = read.annotation
   }
 
   try {
@@ -126,6 +143,7 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
     return fail(`could not annotate: ${(error as Error).message}`)
   }
   const annotation = file.data.annotation!
+  result.change = compareWithDisk(task, result.yaml, onDisk, result)
   result.counts = annotation.counts
   result.reviews = isReviewed(annotation) ? reviewState(annotation) : null
   if (task.keepAnnotation) result.annotationData = annotation
@@ -133,3 +151,71 @@ export function runTask(task: Task, annotatorFor: (format: ArticleFormat) => Ann
   return result
 }
 
+
+/** Most differences a check reports per file, each at its line; the rest are counted. */
+const differencesShown = 20
+
+/**
+ * How the annotation just computed compares with the file on disk, and for
+ * --check each machine field or review value that differs, at its line.
+ */
+function compareWithDisk(task: Task, yaml: string, onDisk: Annotation | undefined, result: TaskResult): NonNullable<TaskResult['change']> {
+  if (task.existing === undefined) return 'new'
+  if (task.existing === yaml) return 'same'
+  // Read when the cache vouched for the file's reviews: a file the tool wrote is canonical, so
+  // only --check, which names what differs, needs it.
+  let before = onDisk
+  if (!before && !task.check) return 'content'
+  if (!before) {
+    const read = readAnnotation(task.existing)
+    if (!('annotation' in read)) return 'content'
+    before = read.annotation
+  }
+  // The file's meaning, written the canonical way: the same bytes mean the same annotation.
+  const canonical = emitAnnotation(before, {schema: schemaReference(task.targetPath)})
+  if (canonical === yaml) return 'format'
+  if (task.check) {
+    result.annotation.push(...differenceMessages(task.existing, before, yaml))
+    // The check's diff compares meanings: the file as the tool would write it, against what it computes.
+    result.canonicalExisting = canonical
+  }
+  return 'content'
+}
+
+function differenceMessages(existing: string, before: Annotation, yaml: string): PlainMessage[] {
+  // Both sides as read back from YAML, so a value is compared with what the file will hold.
+  const computed = readQuickly(yaml)
+  if (!computed) return []
+  const found = differences(before, computed)
+  if (found.length === 0) return []
+  const locate = locator(existing)
+  const message = (reason: string, path: Array<string | number>): PlainMessage => ({
+    reason,
+    place: {start: locate(path)},
+    ruleId: 'machine-field',
+    source: 'annotate',
+    fatal: true,
+    note: undefined
+  })
+  const messages = found.slice(0, differencesShown).map((difference) => message(describeDifference(difference), difference.path))
+  if (found.length > differencesShown) {
+    messages.push(message(`and ${found.length - differencesShown} more differences; \`npm run annotate\` rewrites them all`, found[differencesShown]!.path))
+  }
+  return messages
+}
+
+/** Line and column of the deepest node of `path` that the file has. */
+function locator(text: string): (path: Array<string | number>) => {line: number; column: number} {
+  const lines = new LineCounter()
+  const document = parseDocument(text, {lineCounter: lines})
+  return (path) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true) as {range?: [number, number, number]} | undefined
+      if (node && typeof node === 'object' && node.range) {
+        const {line, col} = lines.linePos(node.range[0])
+        return {line, column: col}
+      }
+    }
+    return {line: 1, column: 1}
+  }
+}

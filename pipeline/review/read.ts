@@ -3,7 +3,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {CORE_SCHEMA, load} from 'js-yaml'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, visit} from 'yaml'
 import type {Document, Node as YamlNode} from 'yaml'
-import type {Annotation, ObsoleteReview, Review, SentenceAnnotation} from '../annotation/model.ts'
+import type {Annotation, AttributionAnnotation, ObsoleteReview, Review, SentenceAnnotation, SourceAnnotation} from '../annotation/model.ts'
 import {defaultReview} from '../annotation/model.ts'
 
 /** A mistake in an annotation file, at its place. */
@@ -79,6 +79,7 @@ export function readAnnotation(text: string, options: {positions?: boolean} = {}
     for (const error of validate.errors ?? []) problems.push(schemaProblem(document, error, at))
   }
   problems.push(...duplicateIds(document, at))
+  if (problems.length === 0) problems.push(...unknownRejections(document, at))
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.column - b.column)
     return {problems}
@@ -116,7 +117,48 @@ export function readQuickly(text: string): Annotation | undefined {
       ids.add(item.id)
     }
   }
+  for (const sentence of (value as RawAnnotation).sentences) {
+    if (rejectionsUnknown(sentence).length > 0) return undefined
+  }
   return toAnnotation(value as RawAnnotation)
+}
+
+/**
+ * The ids in a review's `rejected` that match no attribution of its
+ * sentence: a typo, which would otherwise pass as a change of the tool's.
+ * Once the tool has marked the review `needs_recheck` (an attribution it
+ * rejected is gone), such ids are expected until the reviewer has looked.
+ */
+function rejectionsUnknown(sentence: RawAnnotation['sentences'][number]): string[] {
+  const rejected = sentence.review?.rejected ?? []
+  if (rejected.length === 0 || sentence.review?.needs_recheck === true) return []
+  return rejected.filter((id) => !sentence.attributions.some((attribution) => attribution.id === id))
+}
+
+function unknownRejections(document: Document, at: (offset: number | undefined, message: string) => YamlProblem): YamlProblem[] {
+  const problems: YamlProblem[] = []
+  const list = document.get('sentences', true)
+  if (!isSeq(list)) return problems
+  list.items.forEach((item, index) => {
+    if (!isMap(item)) return
+    const sentence = item.toJSON() as RawAnnotation['sentences'][number]
+    const unknown = new Set(rejectionsUnknown(sentence))
+    if (unknown.size === 0) return
+    const rejected = item.getIn(['review', 'rejected'], true)
+    if (!isSeq(rejected)) return
+    const known = sentence.attributions.map((attribution) => attribution.id)
+    rejected.items.forEach((idNode, position) => {
+      if (!isScalar(idNode) || !unknown.has(String(idNode.value))) return
+      problems.push(
+        at(
+          idNode.range?.[0],
+          `sentences[${index}].review.rejected[${position}]: ${String(idNode.value)} is no attribution of ${sentence.id} ` +
+            `(${known.length === 0 ? 'it has none' : `its attributions: ${known.join(', ')}`})`
+        )
+      )
+    })
+  })
+  return problems
 }
 
 /**
@@ -271,12 +313,17 @@ interface RawReview {
   previous_text?: string
 }
 
+type RawSource = Omit<SourceAnnotation, 'refersTo'> & {refers_to?: SourceAnnotation['refersTo']}
+type RawAttribution = Omit<AttributionAnnotation, 'source'> & {source: RawSource | null}
+
 type RawAnnotation = Omit<Annotation, 'sentences' | 'obsolete'> & {
-  sentences: Array<Omit<SentenceAnnotation, 'review'> & {review: RawReview}>
+  /** A heading, dateline or furniture nobody reviewed has no review block. */
+  sentences: Array<Omit<SentenceAnnotation, 'review' | 'attributions'> & {attributions: RawAttribution[]; review?: RawReview}>
   obsolete?: Array<Omit<ObsoleteReview, 'review'> & {review: RawReview}>
 }
 
-function toReview(raw: RawReview): Review {
+function toReview(raw: RawReview | undefined): Review {
+  if (raw === undefined) return defaultReview()
   return {
     ...defaultReview(),
     status: raw.status,
@@ -291,10 +338,21 @@ function toReview(raw: RawReview): Review {
   }
 }
 
+/** The YAML's `refers_to` is the model's `refersTo`. */
+function toAttribution(raw: RawAttribution): AttributionAnnotation {
+  if (raw.source === null || !('refers_to' in raw.source)) return raw as AttributionAnnotation
+  const {refers_to: refersTo, ...source} = raw.source
+  return {...raw, source: {...source, refersTo: refersTo ?? null}}
+}
+
 function toAnnotation(raw: RawAnnotation): Annotation {
   return {
     ...raw,
-    sentences: raw.sentences.map((sentence) => ({...sentence, review: toReview(sentence.review)})),
+    sentences: raw.sentences.map((sentence) => ({
+      ...sentence,
+      attributions: sentence.attributions.map(toAttribution),
+      review: toReview(sentence.review)
+    })),
     obsolete: (raw.obsolete ?? []).map((item) => ({...item, review: toReview(item.review)}))
   }
 }
