@@ -24,7 +24,9 @@ const stamp = path.join(dist, '.built')
 const commands = {
   annotate: 'pipeline/cli/annotate.js',
   eval: 'pipeline/eval/cli.js',
-  bench: 'pipeline/bench/cli.js'
+  bench: 'pipeline/bench/cli.js',
+  review: 'pipeline/review-app/cli.js',
+  export: 'pipeline/export/cli.js'
 }
 
 const [name, ...args] = process.argv.slice(2)
