@@ -5,7 +5,7 @@ import {type Preset, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
 import retextAnnotationYaml from './annotation/index.ts'
 import retextAttribution from './attribution/index.ts'
-import retextClaims from './claims/index.ts'
+import retextClaims, {type ClaimOptions} from './claims/index.ts'
 import retextDateline from './dateline/index.ts'
 import retextFurniture from './furniture/index.ts'
 import retextEnglishLines, {lineSections} from './parse/index.ts'
@@ -66,8 +66,14 @@ function parserFor(format: ArticleFormat): Processor<Root> {
  * remark-retext and rehype-retext (with ParseEnglish), loaded first by
  * `loadMarkupParsers()`, and then the same plugins run.
  */
-export function createAnnotator(format: ArticleFormat = 'text') {
-  return parserFor(format).use(newsAnalysis).use(retextAnnotationYaml).freeze()
+export function createAnnotator(format: ArticleFormat = 'text', options: {claims?: ClaimOptions} = {}) {
+  return parserFor(format).use(analysis(options)).use(retextAnnotationYaml).freeze()
+}
+
+/** The analysis preset, with the claims plugin configured when options say how. */
+function analysis(options: {claims?: ClaimOptions}): Preset {
+  if (!options.claims) return newsAnalysis
+  return {plugins: [...newsAnalysis.plugins!.filter((plugin) => plugin !== retextClaims), [retextClaims, options.claims]]}
 }
 
 export type Annotator = ReturnType<typeof createAnnotator>
@@ -133,9 +139,12 @@ export function annotate(annotator: Annotator, file: VFile, format: ArticleForma
   return yaml
 }
 
-/** The analysis part alone (no YAML), for evaluation and tests. */
-export function createAnalyzer() {
-  return parserFor('text').use(newsAnalysis).freeze()
+/**
+ * The analysis part alone (no YAML), for evaluation, training and tests;
+ * `claims` configures the claims plugin (`{model: null}`: hand-set weights).
+ */
+export function createAnalyzer(options: {claims?: ClaimOptions} = {}) {
+  return parserFor('text').use(analysis(options)).freeze()
 }
 
 export type {Root}

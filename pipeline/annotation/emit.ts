@@ -88,7 +88,9 @@ function emitSentence(lines: Lines, sentence: SentenceAnnotation): void {
 }
 
 function emitClaim(lines: Lines, claim: ClaimAnnotation): void {
-  const list = (items: string[]): string => `[${items.join(', ')}]`
+  // Types and named reasons are plain words; a reason naming words ("+billion", "-at the") is too,
+  // unless YAML would read it as something else (a number, "+0000"), which goes in quotes.
+  const list = (items: string[]): string => `[${items.map((item) => (plainWords.test(item) ? item : quote(item))).join(', ')}]`
   if (claim.quantities.length === 0 && claim.hedges.length === 0 && claim.score === 0) {
     lines.push(`    claim: {score: 0, types: ${list(claim.types)}, reasons: ${list(claim.reasons)}, quantities: [], hedges: []}`)
     return
@@ -245,6 +247,9 @@ function point(value: Point): string {
  * or forbids (NEL, LS, PS, C1 controls, BOM) are escaped so the text reads
  * back exactly.
  */
+/** A flow-list item YAML reads as this very string: letters first, then word characters. */
+const plainWords = /^[+-]?\p{L}[\p{L}\p{N}'’.\-/]*(?: \p{L}[\p{L}\p{N}'’.\-]*)*$/u
+
 export function quote(value: string): string {
   // Most strings hold no character that either escaping touches: in quotes as they are, with one
   // scan and no copy (JSON.stringify copies every character, then the escape test scans them again).

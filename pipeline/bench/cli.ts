@@ -22,7 +22,8 @@ memory is its own):
   compromise   compromise's sentence splitting (peer, for comparison)
 over news articles: the texts of ../shared/eval/attribution/polnear-train.jsonl
 when present, otherwise articles made from seeds/ (each method timed after a
-warm-up on 300 articles; parse and pipeline in three rounds, one straight after
+warm-up on 300 articles; parse, pipeline and the pipeline with hand-set
+check-worthiness weights (to time the trained model) in three rounds, one straight after
 the other, so that the machine's drift touches both alike: the median round,
 and the median of the rounds' ratios). Then the pipeline on single documents
 of 100 KB, 1 MB and 5 MB (warmed up on 300 articles and one 100 KB document;
@@ -105,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB (${source})\n`)
     // The machine's speed drifts (other work on the host): bare parsing and the pipeline are timed
     // in rounds, each one straight after the other, and the ratio is the median round's.
-    const rounds = Array.from({length: pairedRounds}, () => ({parse: child('parse'), pipeline: child('pipeline')}))
+    const rounds = Array.from({length: pairedRounds}, () => ({parse: child('parse'), pipeline: child('pipeline'), handSet: child('hand-set')}))
     const methods = [median(rounds.map((round) => round.parse)), median(rounds.map((round) => round.pipeline)), child('wink'), child('compromise')]
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
@@ -196,11 +197,12 @@ async function measure(method: string, texts: string[], size: number, format: Ar
     const retextEnglish = (await import('retext-english')).default
     const processor = unified().use(retextEnglish)
     run = (text) => void processor.parse(text)
-  } else if (method === 'pipeline' || method === 'document' || method === 'cold') {
+  } else if (method === 'pipeline' || method === 'hand-set' || method === 'document' || method === 'cold') {
     const {VFile} = await import('vfile')
     const {annotate, createAnnotator, loadMarkupParsers} = await import('../processor.ts')
     if (format !== 'text') await loadMarkupParsers()
-    const annotator = createAnnotator(format)
+    // hand-set: the same pipeline scoring check-worthiness without the model, to time the model.
+    const annotator = createAnnotator(format, method === 'hand-set' ? {claims: {model: null}} : {})
     const name = `bench.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`
     // As annotate runs it: a long document a section at a time.
     run = (text) => void annotate(annotator, new VFile({path: name, value: text}), format)
@@ -363,10 +365,15 @@ interface MarkupRuns {
   curve: Measure[]
 }
 
+/** What share of the pipeline's time the trained model takes: 1 − hand-set time / model time. */
+function modelShare(round: {pipeline: Measure; handSet: Measure}): number {
+  return 1 - round.handSet.milliseconds / round.handSet.bytes / (round.pipeline.milliseconds / round.pipeline.bytes)
+}
+
 function format(report: {
   corpus: {articles: number; megabytes: number; source: string}
   methods: Measure[]
-  rounds: Array<{parse: Measure; pipeline: Measure}>
+  rounds: Array<{parse: Measure; pipeline: Measure; handSet: Measure}>
   curve: Measure[]
   cli: CliRuns
   markup?: MarkupRuns[]
@@ -386,6 +393,8 @@ function format(report: {
     `parse and pipeline: the median of ${report.rounds.length} rounds, each method in a fresh process, pipeline straight after parse; peak RSS the highest`,
     `pipeline / bare parse, each round: ${report.rounds.map((round) => `${((rate(round.pipeline) / rate(round.parse)) * 100).toFixed(0)}%`).join(', ')}; ` +
       `median ${(middle(report.rounds.map((round) => rate(round.pipeline) / rate(round.parse))) * 100).toFixed(0)}%`,
+    `check-worthiness model's share of the pipeline's time (against the pipeline with hand-set weights, timed straight after), each round: ` +
+      `${report.rounds.map((round) => `${(modelShare(round) * 100).toFixed(1)}%`).join(', ')}; median ${(middle(report.rounds.map(modelShare)) * 100).toFixed(1)}%`,
     '',
     '| single document | MB/s | share of article-sized MB/s | peak RSS (MB) |',
     '|---|---:|---:|---:|',

@@ -5,6 +5,7 @@ import {Lexicon, lowerSet} from '../lexicon.ts'
 import {afterEarlierSections, bodySentences, fromSection} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {Span} from '../types.ts'
+import {type ClaimModel, ModelScorer, loadModel, modelWord} from './model.ts'
 import {type Quantity, QuantityFinder} from './quantities.ts'
 
 export type ClaimType =
@@ -31,6 +32,41 @@ export interface Claim {
   quantities: Quantity[]
   hedges: Span[]
 }
+
+export interface ClaimOptions {
+  /**
+   * The check-worthiness model (data/model.json, trained by `npm run train --
+   * claims`) when absent; `null` scores with the hand-set weights of
+   * data/claims.yml alone, as the tool did before it had a model.
+   */
+  model?: ClaimModel | null
+}
+
+/** The named features a sentence can show, in the order its reasons list them. */
+export const namedFeatures = [
+  'quantity',
+  'money-or-percent',
+  'date',
+  'change',
+  'comparison',
+  'ranking',
+  'causation',
+  'rules',
+  'past-fact',
+  'named',
+  'attributed',
+  'factual',
+  'vague',
+  'question',
+  'opinion',
+  'intent',
+  'obligation',
+  'short',
+  'hedged'
+] as const
+
+/** How many words and word pairs a claim's reasons name, beside its features. */
+const explainedGrams = 3
 
 declare module 'vfile' {
   interface DataMap {
@@ -74,8 +110,13 @@ const phraseBit = {
  * Full Fact's scheme, and finds its quantities (normalised) and hedges, on
  * `file.data.claims`. Sentences in furniture, headings or the dateline are
  * not claims. Word lists and weights: data/claims.yml, data/quantities.yml.
+ * The score comes from the trained model (data/model.json); its reasons are
+ * the named features, then the words that moved the score most, signed
+ * (`+percent`, `-think`).
  */
-export default function retextClaims(): Transformer<Root> {
+export default function retextClaims(options: ClaimOptions = {}): Transformer<Root> {
+  const model = options.model === undefined ? loadModel() : options.model
+  const scorer = model ? new ModelScorer(model) : undefined
   const lexicon = new Lexicon(new URL('./data/claims.yml', import.meta.url))
   const weights = lexicon.numbers('weights')
   const weight = (feature: string): number => weights.get(feature) ?? 0
@@ -188,8 +229,19 @@ export default function retextClaims(): Transformer<Root> {
       if (wordCount < 6) features.push('short')
       if (hedgeSpans.length > 0) features.push('hedged')
 
-      const sum = weight('bias') + features.reduce((total, feature) => total + weight(feature), 0)
-      const score = Math.round((1 / (1 + Math.exp(-sum))) * 1000) / 1000
+      let probability: number
+      const reasons: string[] = [...features]
+      if (scorer) {
+        const words: string[] = []
+        for (const token of tokens) if (token.word) words.push(modelWord(token.lower))
+        const scored = scorer.score(words, features, explainedGrams)
+        probability = scored.probability
+        for (const {gram, value} of scored.strongest) reasons.push(`${value > 0 ? '+' : '-'}${gram}`)
+      } else {
+        const sum = weight('bias') + features.reduce((total, feature) => total + weight(feature), 0)
+        probability = 1 / (1 + Math.exp(-sum))
+      }
+      const score = Math.round(probability * 1000) / 1000
       const types: ClaimType[] = []
       const notAClaim = features.includes('question') || features.includes('opinion') || score < claimThreshold
       if (!notAClaim) {
@@ -205,7 +257,7 @@ export default function retextClaims(): Transformer<Root> {
         if (firstPersonSingular && features.includes('past-fact')) types.push('personal-experience')
         if (types.length === 0) types.push('other-factual')
       } else types.push('not-a-claim')
-      return {sentence: start, score, types, reasons: features, quantities: found, hedges: hedgeSpans}
+      return {sentence: start, score, types, reasons, quantities: found, hedges: hedgeSpans}
     }
   }
 }

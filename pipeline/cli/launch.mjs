@@ -26,7 +26,8 @@ const commands = {
   eval: 'pipeline/eval/cli.js',
   bench: 'pipeline/bench/cli.js',
   review: 'pipeline/review-app/cli.js',
-  export: 'pipeline/export/cli.js'
+  export: 'pipeline/export/cli.js',
+  train: 'pipeline/train/cli.js'
 }
 
 const [name, ...args] = process.argv.slice(2)

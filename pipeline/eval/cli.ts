@@ -1,11 +1,13 @@
 import {existsSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {projectRoot} from '../project.ts'
 import {claimThreshold} from '../claims/index.ts'
-import {readAttributionGold, readClaims, readSbd} from './data.ts'
+import {type ClaimCase, readAttributionGold, readClaims, readSbd} from './data.ts'
+import {loadModel} from '../claims/model.ts'
 import {type PronounLink, createAttributionFinder, createClaimScorer, createPronounLinker, createSentenceSplitter, createSpeechCueTest} from './run.ts'
 import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
 import {
@@ -49,6 +51,8 @@ Options:
   --json               end with one line of JSON holding every metric, keyed by task
                        and file name
   --data DIR           folder of default data (default: ../shared/eval)
+  --model FILE         claims: score with this model file instead of the shipped
+                       pipeline/claims/data/model.json
   --sample N           speakers: how many links to print (default 40)
   --seed S             speakers: which random sample (default 1)
   -h, --help           show this help
@@ -63,13 +67,14 @@ all attributions and on the speech subset (gold cue a speech or writing verb,
 "according to" or a colon). Throughput is the attribution stage's MB/s.
 claims reports precision, recall and F1 at the tool's threshold (a claim from
 a score of 0.5) and the average precision of the ranking; for TSV files, the
-mean of their average precisions (MAP).
+mean of their average precisions (MAP); each for the trained model (after) and
+for the hand-set weights alone (before).
 `
 
 type Metrics = Record<string, Record<string, unknown>>
 
 export async function main(argv: string[]): Promise<number> {
-  let values: {failures: boolean; predictions?: string; json: boolean; help: boolean; data: string; sample: string; seed: string}
+  let values: {failures: boolean; predictions?: string; model?: string; json: boolean; help: boolean; data: string; sample: string; seed: string}
   let positionals: string[]
   try {
     const parsed = parseArgs({
@@ -80,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         predictions: {type: 'string'},
         json: {type: 'boolean', default: false},
         data: {type: 'string', default: defaultData},
+        model: {type: 'string'},
         sample: {type: 'string', default: '40'},
         seed: {type: 'string', default: '1'},
         help: {type: 'boolean', short: 'h', default: false}
@@ -126,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       const name = path.basename(file)
       try {
         if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
-        else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions)
+        else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions, values.model)
         else if (task === 'speakers') metrics[task][name] = await sampleSpeakers(file, Number(values.sample), Number(values.seed))
         else metrics[task][name] = await evaluateAttribution(file, predictions)
       } catch (error) {
@@ -135,12 +141,15 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
   }
-  const claims = metrics['claims'] as Record<string, {map?: number}> | undefined
+  const claims = metrics['claims'] as Record<string, {map?: number; before?: {map?: number}}> | undefined
   const debates = claims ? Object.values(claims).filter((value) => value.map !== undefined) : []
   if (claims && debates.length > 0) {
     const map = debates.reduce((sum, value) => sum + value.map!, 0) / debates.length
-    claims['MAP'] = {map}
-    process.stdout.write(`claims: MAP over ${debates.length} debate file${debates.length === 1 ? '' : 's'} ${fixed(map)}\n`)
+    const mapBefore = debates.reduce((sum, value) => sum + (value.before?.map ?? 0), 0) / debates.length
+    claims['MAP'] = {map, before: {map: mapBefore}}
+    process.stdout.write(
+      `claims: MAP over ${debates.length} debate file${debates.length === 1 ? '' : 's'} ${fixed(map)} (hand-set weights, before: ${fixed(mapBefore)})\n`
+    )
   }
   if (values.predictions !== undefined) {
     await writeFile(values.predictions, predictions.join(''))
@@ -252,9 +261,33 @@ async function evaluateAttribution(file: string, predictions: string[]): Promise
   return {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
 }
 
-async function evaluateClaims(file: string, predictions: string[]): Promise<Record<string, number>> {
+async function evaluateClaims(file: string, predictions: string[], modelFile: string | undefined): Promise<Record<string, unknown>> {
   const cases = await readClaims(file)
-  const score = createClaimScorer()
+  const model = modelFile === undefined ? undefined : loadModel(pathToFileURL(path.resolve(modelFile)))
+  const after = measureClaims(cases, createClaimScorer(model === undefined ? {} : {model}))
+  const before = measureClaims(cases, createClaimScorer({model: null}))
+  for (const item of after.scored) predictions.push(JSON.stringify({id: item.id, score: item.score, claim: item.score >= claimThreshold}) + '\n')
+  const name = path.basename(file)
+  const debate = /\.tsv$/iu.test(file)
+  const describe = ({scores}: ClaimMeasure): string =>
+    `at ${claimThreshold}: P ${fixed(scores.precision)} R ${fixed(scores.recall)} F1 ${fixed(scores.f1)}; average precision ${fixed(scores.averagePrecision)}`
+  process.stdout.write(
+    `claims ${name}: ${cases.length} sentences${debate ? ' (one debate: its AP; MAP is their mean over files)' : ''}\n` +
+      `  model ${modelFile === undefined ? '(pipeline/claims/data/model.json)' : modelFile}  ${describe(after)}\n` +
+      `  hand-set weights (before)  ${describe(before)}\n`
+  )
+  const result: Record<string, unknown> = {sentences: cases.length, ...after.scores, before: {...before.scores, ...(debate ? {map: before.scores.averagePrecision} : {})}}
+  // One debate a file: MAP over the files given is the mean of these.
+  if (debate) result['map'] = after.scores.averagePrecision
+  return result
+}
+
+interface ClaimMeasure {
+  scored: Array<ClaimCase & {score: number}>
+  scores: PRF & {averagePrecision: number}
+}
+
+function measureClaims(cases: ClaimCase[], score: (text: string) => number): ClaimMeasure {
   const scored = cases.map((item) => ({...item, score: score(item.text)}))
   let truePositives = 0
   let predicted = 0
@@ -262,22 +295,9 @@ async function evaluateClaims(file: string, predictions: string[]): Promise<Reco
     const claim = item.score >= claimThreshold
     if (claim) predicted++
     if (claim && item.label) truePositives++
-    predictions.push(JSON.stringify({id: item.id, score: item.score, claim}) + '\n')
   }
   const scores = prf(truePositives, predicted, scored.filter((item) => item.label).length)
-  const averagePrecisionValue = averagePrecision(scored.map((item) => ({score: item.score, label: item.label})))
-  const name = path.basename(file)
-  const result: Record<string, number> = {sentences: scored.length, ...scores, averagePrecision: averagePrecisionValue}
-  let line =
-    `claims ${name}: ${scored.length} sentences; at ${claimThreshold}: P ${fixed(scores.precision)} R ${fixed(scores.recall)} ` +
-    `F1 ${fixed(scores.f1)}; average precision ${fixed(averagePrecisionValue)}`
-  if (/\.tsv$/iu.test(file)) {
-    // One debate a file: MAP over the files given is the mean of these.
-    result['map'] = averagePrecisionValue
-    line += ' (this debate’s AP; MAP is their mean over files)'
-  }
-  process.stdout.write(line + '\n')
-  return result
+  return {scored, scores: {...scores, averagePrecision: averagePrecision(scored.map((item) => ({score: item.score, label: item.label})))}}
 }
 
 function table(title: string, metrics: AttributionMetrics): string {

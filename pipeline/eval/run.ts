@@ -4,6 +4,7 @@ import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import retextEnglishLines from '../parse/index.ts'
+import type {ClaimOptions} from '../claims/index.ts'
 import {createAnalyzer} from '../processor.ts'
 import retextNewsSentences from '../sentences/index.ts'
 import type {Attribution, SourceType} from '../types.ts'
@@ -77,8 +78,8 @@ export function createSpeechCueTest(): (cue: string) => boolean {
 }
 
 /** The annotate pipeline's check-worthiness of a text: the highest score among its body sentences. */
-export function createClaimScorer(): (text: string) => number {
-  const processor = createAnalyzer()
+export function createClaimScorer(claims: ClaimOptions = {}): (text: string) => number {
+  const processor = createAnalyzer({claims})
   return (text) => {
     const file = new VFile({value: text})
     processor.runSync(processor.parse(file), file)
