@@ -73,6 +73,22 @@ const cases: Array<[string, string[]]> = [
   // Words parse-english takes for abbreviations ("in." for inches).
   ['The Air Force was called in. What happened next is unclear.', ['The Air Force was called in.', 'What happened next is unclear.']],
   ['The pipe is 6 in. wide.', ['The pipe is 6 in. wide.']],
+  // Inline lists: each item is a sentence opened by its marker; the lead-in is one too.
+  ['The plan has three parts: 1) a tariff freeze 2) purchases 3) talks.', ['The plan has three parts:', '1) a tariff freeze', '2) purchases', '3) talks.']],
+  ['Beijing offered two things: 1.) soybean purchases 2.) market access.', ['Beijing offered two things:', '1.) soybean purchases', '2.) market access.']],
+  ['1.) The tariff freeze holds. 2.) Talks resume in May.', ['1.) The tariff freeze holds.', '2.) Talks resume in May.']],
+  ['The agenda: 1. Tariffs on steel 2. Farm purchases 3. Next steps', ['The agenda:', '1. Tariffs on steel', '2. Farm purchases', '3. Next steps']],
+  ['The bill has three aims: a. raise the cap b. cut fees c. end the program.', ['The bill has three aims:', 'a. raise the cap', 'b. cut fees', 'c. end the program.']],
+  ['Voters were asked: (a) whether to leave (b) when.', ['Voters were asked:', '(a) whether to leave', '(b) when.']],
+  ['The court found: i) no fraud ii) no harm iii) no case.', ['The court found:', 'i) no fraud', 'ii) no harm', 'iii) no case.']],
+  ['• 9. Tariffs stay • 10. Talks go on', ['• 9. Tariffs stay', '• 10. Talks go on']],
+  ['⁃9. Tariffs stay ⁃10. Talks go on', ['⁃9. Tariffs stay', '⁃10. Talks go on']],
+  // Not a list: markers that do not count on from a sentence's start or a colon, initials, a quoted list.
+  ['The bill would a. raise the cap b. cut fees.', ['The bill would a. raise the cap b. cut fees.']],
+  ['J. K. Rowling wrote the book.', ['J. K. Rowling wrote the book.']],
+  ['Paragraphs (1) and (2) of the order apply.', ['Paragraphs (1) and (2) of the order apply.']],
+  ['He won 1. She won 2. They lost.', ['He won 1.', 'She won 2.', 'They lost.']],
+  ['He listed "the sins: a) leaving the church b) speaking out."', ['He listed "the sins: a) leaving the church b) speaking out."']],
   // Things that must stay as they are.
   ['Mr. Smith said so. Dr. Jones agreed.', ['Mr. Smith said so.', 'Dr. Jones agreed.']],
   ['“We won,” he said. “It was hard.”', ['“We won,” he said.', '“It was hard.”']],

@@ -11,7 +11,9 @@ import {textView} from '../text.ts'
  *   ("No. 1", "vs. 48", "Fig. 3", "approx. 30", "Acme Corp. said");
  * - splits sentences it joined after a number ("rose to 12. Analysts …"), an
  *   initialism ("in the U.S. Last year …") or a single initial when a common
- *   sentence opener follows.
+ *   sentence opener follows;
+ * - makes each item of an inline list a sentence of its own, opened by its
+ *   marker ("… three parts: 1) a tariff freeze 2) purchases 3) talks.").
  *
  * Usable after retext-english or retextEnglishLines.
  */
@@ -35,6 +37,10 @@ export default function retextNewsSentences(): Transformer<Root> {
   const runOnStarts = new Set([...runOnOpeners, ...creditLabels])
   const runOnFirstUnits = new Uint8Array(0x10000)
   for (const word of runOnStarts) if (word !== '') runOnFirstUnits[word.charCodeAt(0)] = 1
+  const lists = new Lexicon(new URL('./data/lists.yml', import.meta.url))
+  const bullets = new Set(lists.strings('bullets', {caseSensitive: true}))
+  /** Each roman numeral in lower case, and the number it counts. */
+  const romans = new Map(lists.strings('roman-numerals').map((numeral, index) => [numeral.toLowerCase(), index + 1]))
 
   return function (tree, file) {
     const text = textView(tree, file)
@@ -78,6 +84,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     joinInsideIntroducedQuotes(items)
     joinTrailingName(items)
     joinSpeechTags(items)
+    splitInlineLists(items)
     if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
 
@@ -144,6 +151,116 @@ export default function retextNewsSentences(): Transformer<Root> {
   }
 
 
+  /**
+   * "The plan has three parts: 1) a tariff freeze 2) purchases 3) talks.":
+   * a run of list markers counting on in one style, opened after a colon or
+   * at a sentence's start, makes each item a sentence that its marker (and
+   * bullet) opens; the lead-in before the first marker is a sentence too.
+   * Not inside quote marks: a quoted list is one sentence with its quote.
+   * Last, so that no other rule joins the items again.
+   */
+  function splitInlineLists(items: Item[]): void {
+    let markers: Marker[] | undefined
+    let quoted = false
+    for (let index = 0; index < items.length; index++) {
+      const node = items[index]!.node
+      if (node.type === 'PunctuationNode') {
+        // A list quoted is part of what was said, one sentence with it (as GUM annotates it).
+        if (node.value === '“') quoted = true
+        else if (node.value === '”') quoted = false
+        else if (node.value === '"') quoted = !quoted
+        continue
+      }
+      const marker = quoted ? undefined : markerAt(items, index)
+      if (marker) (markers ??= []).push(marker)
+    }
+    if (!markers || markers.length < 2) return
+    const used = new Set<Marker>()
+    for (let first = 0; first < markers.length; first++) {
+      const head = markers[first]!
+      if (used.has(head) || !opensList(items, head)) continue
+      let best: Marker[] = []
+      for (const count of head.counts) {
+        const chain = [head]
+        let value = count.value
+        for (let next = first + 1; next < markers.length; next++) {
+          const marker = markers[next]!
+          if (used.has(marker) || !marker.counts.some((other) => other.key === count.key && other.value === value + 1)) continue
+          if (!hasWord(items, chain.at(-1)!.end + 1, marker.start)) continue
+          chain.push(marker)
+          value++
+        }
+        if (chain.length > best.length) best = chain
+      }
+      const last = best.at(-1)
+      if (best.length < 2 || !last || !hasWord(items, last.end + 1, items.length)) continue
+      for (const marker of best) {
+        used.add(marker)
+        items[marker.start]!.starts = true
+        // The rule for numbers may have ended a sentence after "2." in "2. The second item".
+        clearStarts(items, marker.start + 1, marker.end + 1)
+        const after = nextToken(items, marker.end)
+        if (after !== undefined) items[after]!.starts = false
+      }
+    }
+  }
+
+  /** A list marker ("1)", "(2)", "3.", "4.)", "b.", "iv)", "• 9.", "⁃10.") whose number or letter is the word at `index`. */
+  function markerAt(items: Item[], index: number): Marker | undefined {
+    const node = items[index]!.node
+    if (node.type !== 'WordNode') return undefined
+    const first = node.children[0]
+    if (first?.type !== 'TextNode' || first.value.length > 4) return undefined
+    // The closing marks, in the word or after it: parse-english writes "1.)" as "1." and ")", or "1", "." and ")".
+    let style = ''
+    for (let piece = 1; piece < node.children.length; piece++) {
+      const mark = node.children[piece]!
+      if (mark.type !== 'PunctuationNode') return undefined
+      style += mark.value
+    }
+    let end = index
+    for (let mark = valueAt(items, end + 1); mark !== undefined && style.length < 2; mark = valueAt(items, end + 1)) {
+      style += mark
+      end++
+    }
+    if (!listMarkerEnds.has(style) || items[end + 1]?.node.type !== 'WhiteSpaceNode') return undefined
+    const counts = countsOf(first.value)
+    if (counts.length === 0) return undefined
+    let start = index
+    if (style === ')' && valueAt(items, index - 1) === '(') {
+      style = '()'
+      start = index - 1
+    }
+    // A bullet, touching the marker or a space before it.
+    let bullet = ''
+    const before = items[start - 1]
+    if (before !== undefined && before.node.type !== 'WhiteSpaceNode') {
+      const mark = valueAt(items, start - 1)
+      if (mark === undefined || !bullets.has(mark)) return undefined
+      bullet = mark
+      start--
+    } else if (before !== undefined) {
+      const mark = valueAt(items, start - 2)
+      if (mark !== undefined && bullets.has(mark)) {
+        bullet = mark
+        start -= 2
+      }
+    }
+    return {start, end, counts: counts.map(({key, value}) => ({key: `${key}${style}${bullet}`, value}))}
+  }
+
+  /** What a marker's word counts as: a number, a letter, a roman numeral (a letter can be both: "i", "v"). */
+  function countsOf(word: string): Count[] {
+    if (/^\d{1,3}$/u.test(word)) return [{key: '1', value: Number(word)}]
+    const counts: Count[] = []
+    const lower = word.toLowerCase()
+    const upper = word === word.toUpperCase()
+    if (word.length === 1 && lower >= 'a' && lower <= 'z') counts.push({key: upper ? 'A' : 'a', value: lower.charCodeAt(0) - 96})
+    const roman = romans.get(lower)
+    if (roman !== undefined && (upper || word === lower)) counts.push({key: upper ? 'I' : 'i', value: roman})
+    return counts
+  }
+
   /** `items[index]` starts a sentence: should it continue the previous one instead? */
   function shouldJoin(items: Item[], index: number): boolean {
     const period = previousToken(items, index)
@@ -185,6 +302,19 @@ export default function retextNewsSentences(): Transformer<Root> {
 }
 
 type Node = SentenceContent | ParagraphContent
+
+/** What a list marker counts in (numbers, letters or roman numerals, with its marks), and its place in the count. */
+interface Count {
+  key: string
+  value: number
+}
+
+/** A list marker: from its first node (bullet, bracket or number) to its last. */
+interface Marker {
+  start: number
+  end: number
+  counts: Count[]
+}
 
 class Item {
   private cached: string | undefined = undefined
@@ -232,6 +362,28 @@ function isDayFirstDate(items: Item[], month: number): boolean {
   }
   const year = nextToken(items, stop)
   return year !== undefined && /^\d/.test(items[year]!.text)
+}
+
+/** How a list marker may close: "1.", "1)", "1.)". */
+const listMarkerEnds = new Set(['.', ')', '.)'])
+
+/** The value of a mark at `index` (read off the node: no text is cut). */
+function valueAt(items: Item[], index: number): string | undefined {
+  const node = items[index]?.node
+  return node !== undefined && (node.type === 'PunctuationNode' || node.type === 'SymbolNode') ? node.value : undefined
+}
+
+/** Is there a word in `items[from..to)`? */
+function hasWord(items: Item[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (items[index]!.node.type === 'WordNode') return true
+  return false
+}
+
+/** A list's first marker opens a paragraph or a sentence, or follows a colon or a sentence's last mark. */
+function opensList(items: Item[], marker: Marker): boolean {
+  if (items[marker.start]!.starts) return true
+  const previous = previousToken(items, marker.start)
+  return previous === undefined || /[:.!?]$/u.test(items[previous]!.text)
 }
 
 function isToken(item: Item): boolean {
