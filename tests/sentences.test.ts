@@ -38,6 +38,13 @@ const cases: Array<[string, string[]]> = [
   // Initialisms ending a sentence before a common opener, and not before a name.
   ['He moved to the U.S. Last year he became a citizen.', ['He moved to the U.S.', 'Last year he became a citizen.']],
   ['The meeting ends at 5 p.m. The vote follows.', ['The meeting ends at 5 p.m.', 'The vote follows.']],
+  // A time of day before a title ends the sentence, unless the sentence so far only says when.
+  ['The vote closed at 6 P.M. Mr. Lee then spoke.', ['The vote closed at 6 P.M.', 'Mr. Lee then spoke.']],
+  ['Polls open at 7 a.m. Gov. Hochul will vote first.', ['Polls open at 7 a.m.', 'Gov. Hochul will vote first.']],
+  ['The hearing ran past 11 A.M. Dr. Fauci testified next.', ['The hearing ran past 11 A.M.', 'Dr. Fauci testified next.']],
+  ['At 5 a.m. Mr. Smith went to the bank.', ['At 5 a.m. Mr. Smith went to the bank.']],
+  ['On Tuesday at 9 p.m. Sen. Warren spoke.', ['On Tuesday at 9 p.m. Sen. Warren spoke.']],
+  ['Voting ends at 8 p.m. Tuesday.', ['Voting ends at 8 p.m. Tuesday.']],
   ['The U.S. Senate voted on Tuesday.', ['The U.S. Senate voted on Tuesday.']],
   ['Officials in the U.K. Treasury disagreed.', ['Officials in the U.K. Treasury disagreed.']],
   // Single initials.

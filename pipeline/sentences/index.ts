@@ -25,6 +25,7 @@ export default function retextNewsSentences(): Transformer<Root> {
   const inside = lowerSet(abbreviations.strings('inside'))
   const company = new Set(abbreviations.strings('company', {caseSensitive: true}))
   const alsoWords = lowerSet(abbreviations.strings('also-words'))
+  const times = lowerSet(abbreviations.strings('time'))
   const openers = new Set(
     new Lexicon(new URL('./data/openers.yml', import.meta.url)).strings('openers', {caseSensitive: true})
   )
@@ -33,6 +34,7 @@ export default function retextNewsSentences(): Transformer<Root> {
   const runOnOpeners = new Set(news.strings('run-on-openers', {caseSensitive: true}))
   const runOnFollowers = lowerSet(news.strings('run-on-followers'))
   const quoteIntroducers = lowerSet(news.strings('quote-introducers'))
+  const timePhraseWords = lowerSet(news.strings('time-phrase-words'))
   /** The words that can open a run-on sentence ("In", "Image"), and the code units they start with. */
   const runOnStarts = new Set([...runOnOpeners, ...creditLabels])
   const runOnFirstUnits = new Uint8Array(0x10000)
@@ -261,6 +263,16 @@ export default function retextNewsSentences(): Transformer<Root> {
     return counts
   }
 
+  /** Is the sentence before `items[index]` only a time phrase ("At 5", "On Tuesday at 9")? */
+  function onlyTimeSoFar(items: Item[], index: number): boolean {
+    for (let cursor = index - 1; cursor >= 0; cursor--) {
+      const item = items[cursor]!
+      if (item.node.type === 'WordNode' && !/^\d/u.test(item.text) && !timePhraseWords.has(item.text.toLowerCase())) return false
+      if (item.starts) break
+    }
+    return true
+  }
+
   /** `items[index]` starts a sentence: should it continue the previous one instead? */
   function shouldJoin(items: Item[], index: number): boolean {
     const period = previousToken(items, index)
@@ -295,6 +307,7 @@ export default function retextNewsSentences(): Transformer<Root> {
       // "1. Introduction" numbers a list; "No. 12. The …" has already been joined.
       return !items[index]!.starts && !isFirstInSentence(items, index)
     }
+    if (times.has(core.toLowerCase()) && beforeName.has(nextText.replace(/\.$/u, ''))) return !onlyTimeSoFar(items, index)
     if (/^\p{L}$/u.test(core) || /^(\p{L}\.)+\p{L}$/u.test(core)) return openers.has(nextText)
     if (company.has(core) || alsoWords.has(core)) return openers.has(nextText)
     return false
