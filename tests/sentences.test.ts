@@ -52,6 +52,12 @@ const cases: Array<[string, string[]]> = [
   ['Patients need vitamin C. The doctor agreed.', ['Patients need vitamin C.', 'The doctor agreed.']],
   // Abbreviations parse-english does not know.
   ['The team is ranked No. 1 in the league.', ['The team is ranked No. 1 in the league.']],
+  // After "No." or "Fig." the number is joined, and can still end the sentence.
+  ['It is filed as No. 2017.553.1. The court has not ruled.', ['It is filed as No. 2017.553.1.', 'The court has not ruled.']],
+  ['The case, No. 17.553.1, is pending.', ['The case, No. 17.553.1, is pending.']],
+  ['It was docketed as No. 12. Officials declined to comment.', ['It was docketed as No. 12.', 'Officials declined to comment.']],
+  ['He is ranked No. 1. His rival is No. 2.', ['He is ranked No. 1.', 'His rival is No. 2.']],
+  ['The data are in Fig. 3. The chart shows a decline.', ['The data are in Fig. 3.', 'The chart shows a decline.']],
   ['The final was Spain vs. Germany in Berlin.', ['The final was Spain vs. Germany in Berlin.']],
   ['See Fig. 3 for the full series.', ['See Fig. 3 for the full series.']],
   ['The plant makes approx. 300 cars a day.', ['The plant makes approx. 300 cars a day.']],

@@ -72,9 +72,9 @@ export default function retextNewsSentences(): Transformer<Root> {
     const before = items.map((item) => item.starts)
     for (let index = 0; index < items.length; index++) {
       const item = items[index]!
-      if (item.starts && shouldJoin(items, index)) {
-        item.starts = false
-      } else if (!item.starts && item.node.type === 'WordNode' && shouldSplitAfter(items, index)) {
+      // A word joined to the abbreviation before it can still end its sentence: "filed as No. 12. The court …".
+      if (item.starts && shouldJoin(items, index)) item.starts = false
+      if (!item.starts && item.node.type === 'WordNode' && shouldSplitAfter(items, index)) {
         const next = nextToken(items, index)
         if (next !== undefined) items[next]!.starts = true
       } else if (!item.starts && item.node.type === 'WordNode' && startsRunOn(items, index)) {
