@@ -77,6 +77,12 @@ const cases: Array<[string, string[]]> = [
   // Short asides in parentheses; a whole sentence in them still ends.
   ['The index (see p. 4. Fig. 2) rose.', ['The index (see p. 4. Fig. 2) rose.']],
   ['(This is a rather long sentence inside a parenthesis. Another one follows it here.)', ['(This is a rather long sentence inside a parenthesis.', 'Another one follows it here.)']],
+  // A parenthetical citation after a quote stays in the quote's sentence; a parenthesized sentence does not.
+  ['"It will pass," he wrote (Smith 55).', ['"It will pass," he wrote (Smith 55).']],
+  ['He wrote, "It will pass." (Smith 55). Then he left.', ['He wrote, "It will pass." (Smith 55).', 'Then he left.']],
+  ['The senator called it “a disgrace.” (Congressional Record, p. 4). Aides disagreed.', ['The senator called it “a disgrace.” (Congressional Record, p. 4).', 'Aides disagreed.']],
+  ['She said, “We will win.” (Reuters)', ['She said, “We will win.” (Reuters)']],
+  ['“We will win.” (He did not.) The count began.', ['“We will win.”', '(He did not.)', 'The count began.']],
   // A name signing the quote before it; a quote mark left behind by the parser.
   ['We will never give up. Nelson Mandela', ['We will never give up. Nelson Mandela']],
   ['He said “It is over.“ Then he left.', ['He said “It is over.“', 'Then he left.']],

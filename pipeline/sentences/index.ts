@@ -86,6 +86,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     joinInsideIntroducedQuotes(items)
     joinTrailingName(items)
     joinSpeechTags(items)
+    joinCitations(items)
     splitInlineLists(items)
     if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
@@ -500,6 +501,42 @@ function joinInsideBrackets(items: Item[]): void {
         }
       }
     }
+  }
+}
+
+/** A parenthesis after a closed quote, with no more words than this, cites it. */
+const citationMaxWords = 8
+
+/**
+ * 'He wrote, "It will pass." (Smith 55). Then he left.': a short
+ * parenthesis right after a quote that ended a sentence, standing alone
+ * (with at most its full stop) until the next sentence, cites the quote and
+ * belongs to its sentence. A parenthesis that holds a sentence of its own
+ * ("(He did not.)") is left alone.
+ */
+function joinCitations(items: Item[]): void {
+  for (let index = 0; index < items.length; index++) {
+    if (!items[index]!.starts || valueAt(items, index) !== '(') continue
+    const quote = previousToken(items, index)
+    const stop = quote === undefined ? undefined : previousToken(items, quote)
+    if (stop === undefined || !/^["”’']+$/u.test(items[quote!]!.text) || !/[.!?]$/u.test(items[stop]!.text)) continue
+    let close: number | undefined
+    let words = 0
+    for (let cursor = index + 1; cursor < items.length && words <= citationMaxWords; cursor++) {
+      const item = items[cursor]!
+      if (item.starts) break
+      if (item.node.type === 'WordNode') words++
+      else if (valueAt(items, cursor)?.startsWith(')')) {
+        close = cursor
+        break
+      }
+    }
+    if (close === undefined || words === 0 || words > citationMaxWords) continue
+    const last = previousToken(items, close)!
+    if (/[.!?]$/u.test(items[last]!.text)) continue
+    let after = nextToken(items, close)
+    if (after !== undefined && /^[.!?]$/u.test(items[after]!.text)) after = nextToken(items, after)
+    if (after === undefined || items[after]!.starts) items[index]!.starts = false
   }
 }
 
