@@ -89,6 +89,20 @@ const cases: Array<[string, string[]]> = [
   // A quoted question or exclamation and its short speech tag are one sentence.
   ['“Does he not understand?” Biden said. He left.', ['“Does he not understand?” Biden said.', 'He left.']],
   ['“Why now?” It was a fair question.', ['“Why now?”', 'It was a fair question.']],
+  // Ellipses: spaced after a word they omit words inside the sentence; after a full stop the sentence has ended.
+  ["I wasn't really ... well, what I mean . . . I didn't mean it.", ["I wasn't really ... well, what I mean . . . I didn't mean it."]],
+  ['The minister said the deal was . . . Beijing would not sign it.', ['The minister said the deal was . . . Beijing would not sign it.']],
+  ['The plan was not abandoned. . . . The practice went on.', ['The plan was not abandoned. . . .', 'The practice went on.']],
+  ['Exports would fall . . . . Next year will be worse.', ['Exports would fall . . . .', 'Next year will be worse.']],
+  ['The tariffs stayed.... Talks resumed in May.', ['The tariffs stayed....', 'Talks resumed in May.']],
+  ['He paused... Then he left.', ['He paused...', 'Then he left.']],
+  // An ellipsis opening a sentence stays with it.
+  ['... and then it ended.', ['... and then it ended.']],
+  ['. . . and then the talks ended.', ['. . . and then the talks ended.']],
+  ['The talks stalled. ... And then they ended.', ['The talks stalled.', '... And then they ended.']],
+  ['The talks stalled. ...and then they ended.', ['The talks stalled.', '...and then they ended.']],
+  ['Trade grew in the U.S. ... and in Canada.', ['Trade grew in the U.S. ... and in Canada.']],
+  ['He said: "We stalled. ... And then it ended."', ['He said: "We stalled. ... And then it ended."']],
   // Words parse-english takes for abbreviations ("in." for inches).
   ['The Air Force was called in. What happened next is unclear.', ['The Air Force was called in.', 'What happened next is unclear.']],
   ['The pipe is 6 in. wide.', ['The pipe is 6 in. wide.']],

@@ -81,6 +81,8 @@ export default function retextNewsSentences(): Transformer<Root> {
         item.starts = true
       }
     }
+    joinSpacedEllipses(items)
+    splitOpeningEllipses(items)
     reattachDetachedQuotes(items)
     joinInsideBrackets(items)
     joinInsideIntroducedQuotes(items)
@@ -272,6 +274,32 @@ export default function retextNewsSentences(): Transformer<Root> {
       if (item.starts) break
     }
     return true
+  }
+
+  /**
+   * "The talks stalled. ... And then it ended.": an ellipsis after a
+   * sentence's full stop and a space opens the next sentence (the omission
+   * is at its start), whatever case follows.
+   */
+  function splitOpeningEllipses(items: Item[]): void {
+    for (let index = 1; index < items.length; index++) {
+      const value = valueAt(items, index)
+      if ((value !== '...' && value !== '…') || items[index]!.starts || !isSpace(items[index - 1]!)) continue
+      const previous = previousToken(items, index)
+      const next = nextToken(items, index)
+      if (previous === undefined || next === undefined || items[next]!.node.type !== 'WordNode') continue
+      if (!endsSentence(items[previous]!)) continue
+      items[index]!.starts = true
+      items[next]!.starts = false
+    }
+  }
+
+  /** Does this token's full stop, question or exclamation mark end a sentence (not "U.S.", "Mr.")? */
+  function endsSentence(item: Item): boolean {
+    if (item.node.type === 'PunctuationNode') return /^[.!?]+$/u.test(item.text)
+    if (!endsWithFullStop(item.node)) return false
+    const core = item.text.slice(0, -1)
+    return /^\p{L}{2,}$/u.test(core) && !beforeName.has(core) && !beforeNumber.has(core) && !company.has(core) && !inside.has(core.toLowerCase())
   }
 
   /** `items[index]` starts a sentence: should it continue the previous one instead? */
@@ -537,6 +565,32 @@ function joinCitations(items: Item[]): void {
     let after = nextToken(items, close)
     if (after !== undefined && /^[.!?]$/u.test(items[after]!.text)) after = nextToken(items, after)
     if (after === undefined || items[after]!.starts) items[index]!.starts = false
+  }
+}
+
+/** A space between words on one line. */
+function isSpace(item: Item): boolean {
+  const node = item.node
+  return node.type === 'WhiteSpaceNode' && /^[ \u00a0\u202f]$/u.test(node.value)
+}
+
+/**
+ * "what I mean . . . I didn't mean it": three spaced full stops after a
+ * word are an omission inside the sentence (AP and Chicago write a full
+ * stop before them when a sentence ends there: "abandoned. . . . The").
+ */
+function joinSpacedEllipses(items: Item[]): void {
+  for (let index = 2; index + 4 < items.length; index++) {
+    if (valueAt(items, index) !== '.' || !isSpace(items[index - 1]!)) continue
+    const word = items[index - 2]!
+    if (word.node.type !== 'WordNode' || endsWithFullStop(word.node)) continue
+    if (!isSpace(items[index + 1]!) || valueAt(items, index + 2) !== '.' || !isSpace(items[index + 3]!) || valueAt(items, index + 4) !== '.') continue
+    // A fourth spaced stop ("hurt . . . . Next") is the full stop that ends the sentence.
+    const after = items[index + 5]
+    if (after === undefined || !isSpace(after) || valueAt(items, index + 6) === '.') continue
+    const next = nextToken(items, index + 4)
+    if (next !== undefined && items[next]!.node.type === 'WordNode') items[next]!.starts = false
+    index += 4
   }
 }
 
