@@ -114,6 +114,7 @@ const cases: Array<[string, string[]]> = [
   ['The bill has three aims: a. raise the cap b. cut fees c. end the program.', ['The bill has three aims:', 'a. raise the cap', 'b. cut fees', 'c. end the program.']],
   ['Voters were asked: (a) whether to leave (b) when.', ['Voters were asked:', '(a) whether to leave', '(b) when.']],
   ['The court found: i) no fraud ii) no harm iii) no case.', ['The court found:', 'i) no fraud', 'ii) no harm', 'iii) no case.']],
+  ['The ballot names two men: I. Smith II. Jones', ['The ballot names two men:', 'I. Smith', 'II. Jones']],
   ['• 9. Tariffs stay • 10. Talks go on', ['• 9. Tariffs stay', '• 10. Talks go on']],
   ['⁃9. Tariffs stay ⁃10. Talks go on', ['⁃9. Tariffs stay', '⁃10. Talks go on']],
   // Not a list: markers that do not count on from a sentence's start or a colon, initials, a quoted list.
@@ -139,6 +140,15 @@ describe('retextNewsSentences', () => {
       'Prices rose to 12.',
       'Analysts see No. 1 firms in the U.S.',
       'Last year was worse.'
+    ])
+  })
+
+  it('splits a list written one item a line inside one paragraph', () => {
+    expect(sentences(plain, 'The deal has three parts:\n1) a tariff freeze\n2) soybean purchases\n3) new talks.')).toEqual([
+      'The deal has three parts:',
+      '1) a tariff freeze',
+      '2) soybean purchases',
+      '3) new talks.'
     ])
   })
 })

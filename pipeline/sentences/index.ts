@@ -60,10 +60,16 @@ export default function retextNewsSentences(): Transformer<Root> {
 
   function resegment(paragraph: Paragraph, textOf: (node: Node) => string): void {
     const items: Item[] = []
+    /** Closing brackets and words with a full stop ("2.", "II" "."): a paragraph with fewer than two has no list to look for. */
+    let listSigns = 0
     for (const child of paragraph.children) {
       if (child.type === 'SentenceNode') {
         const children = child.children
-        for (let index = 0; index < children.length; index++) items.push(new Item(children[index]!, index === 0, true, textOf))
+        for (let index = 0; index < children.length; index++) {
+          const node = children[index]!
+          if (node.type === 'WordNode' ? node.children.length === 2 : node.type === 'PunctuationNode' && isListSign(node.value, children[index - 1])) listSigns++
+          items.push(new Item(node, index === 0, true, textOf))
+        }
       } else {
         items.push(new Item(child, false, false, textOf))
       }
@@ -89,7 +95,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     joinTrailingName(items)
     joinSpeechTags(items)
     joinCitations(items)
-    splitInlineLists(items)
+    if (listSigns >= 2) splitInlineLists(items)
     if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
 
@@ -176,7 +182,11 @@ export default function retextNewsSentences(): Transformer<Root> {
         else if (node.value === '"') quoted = !quoted
         continue
       }
-      const marker = quoted ? undefined : markerAt(items, index)
+      if (quoted || node.type !== 'WordNode') continue
+      // Most words are no marker: one piece with no mark after it, or more than two pieces.
+      const pieces = node.children.length
+      if (pieces > 2 || (pieces === 1 && items[index + 1]?.node.type !== 'PunctuationNode')) continue
+      const marker = markerAt(items, index)
       if (marker) (markers ??= []).push(marker)
     }
     if (!markers || markers.length < 2) return
@@ -283,8 +293,9 @@ export default function retextNewsSentences(): Transformer<Root> {
    */
   function splitOpeningEllipses(items: Item[]): void {
     for (let index = 1; index < items.length; index++) {
-      const value = valueAt(items, index)
-      if ((value !== '...' && value !== '…') || items[index]!.starts || !isSpace(items[index - 1]!)) continue
+      const node = items[index]!.node
+      if (node.type !== 'PunctuationNode' || (node.value !== '...' && node.value !== '…')) continue
+      if (items[index]!.starts || !isSpace(items[index - 1]!)) continue
       const previous = previousToken(items, index)
       const next = nextToken(items, index)
       if (previous === undefined || next === undefined || items[next]!.node.type !== 'WordNode') continue
@@ -404,6 +415,14 @@ function isDayFirstDate(items: Item[], month: number): boolean {
   }
   const year = nextToken(items, stop)
   return year !== undefined && /^\d/.test(items[year]!.text)
+}
+
+/** A mark that may close a list marker: ")", or a full stop after a short word. */
+function isListSign(mark: string, before: SentenceContent | undefined): boolean {
+  if (mark === ')') return true
+  if (mark !== '.' || before?.type !== 'WordNode' || before.children.length !== 1) return false
+  const only = before.children[0]!
+  return only.type === 'TextNode' && only.value.length <= 4
 }
 
 /** How a list marker may close: "1.", "1)", "1.)". */
@@ -581,7 +600,8 @@ function isSpace(item: Item): boolean {
  */
 function joinSpacedEllipses(items: Item[]): void {
   for (let index = 2; index + 4 < items.length; index++) {
-    if (valueAt(items, index) !== '.' || !isSpace(items[index - 1]!)) continue
+    const node = items[index]!.node
+    if (node.type !== 'PunctuationNode' || node.value !== '.' || !isSpace(items[index - 1]!)) continue
     const word = items[index - 2]!
     if (word.node.type !== 'WordNode' || endsWithFullStop(word.node)) continue
     if (!isSpace(items[index + 1]!) || valueAt(items, index + 2) !== '.' || !isSpace(items[index + 3]!) || valueAt(items, index + 4) !== '.') continue
