@@ -11,9 +11,13 @@ import {textView} from '../text.ts'
  *   ("No. 1", "vs. 48", "Fig. 3", "approx. 30", "Acme Corp. said");
  * - splits sentences it joined after a number ("rose to 12. Analysts …"), an
  *   initialism ("in the U.S. Last year …") or a single initial when a common
- *   sentence opener follows;
+ *   sentence opener follows, or a time of day when a title follows ("at 6
+ *   P.M. Mr. Lee …");
  * - makes each item of an inline list a sentence of its own, opened by its
- *   marker ("… three parts: 1) a tariff freeze 2) purchases 3) talks.").
+ *   marker ("… three parts: 1) a tariff freeze 2) purchases 3) talks.");
+ * - keeps spaced ellipses inside their sentence ("what I mean . . . I
+ *   didn't"), an ellipsis after a full stop with the sentence it opens, and
+ *   a citation after a quote ('"It will pass." (Smith 55).') with the quote.
  *
  * Usable after retext-english or retextEnglishLines.
  */
@@ -344,7 +348,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     const core = word.slice(0, -1)
     if (/^\d[\d,.]*$/.test(core)) {
       if (/^\d{1,2}$/.test(core) && months.has(nextText.replace(/\.$/u, '')) && isDayFirstDate(items, nextIndex)) return false
-      // "1. Introduction" numbers a list; "No. 12. The …" has already been joined.
+      // "1. Introduction" numbers a list: a number opening its sentence does not end it.
       return !items[index]!.starts && !isFirstInSentence(items, index)
     }
     if (times.has(core.toLowerCase()) && beforeName.has(nextText.replace(/\.$/u, ''))) return !onlyTimeSoFar(items, index)
@@ -565,8 +569,9 @@ function joinCitations(items: Item[]): void {
   for (let index = 0; index < items.length; index++) {
     if (!items[index]!.starts || valueAt(items, index) !== '(') continue
     const quote = previousToken(items, index)
-    const stop = quote === undefined ? undefined : previousToken(items, quote)
-    if (stop === undefined || !/^["”’']+$/u.test(items[quote!]!.text) || !/[.!?]$/u.test(items[stop]!.text)) continue
+    if (quote === undefined || !/^["”’']+$/u.test(items[quote]!.text)) continue
+    const stop = previousToken(items, quote)
+    if (stop === undefined || !/[.!?]$/u.test(items[stop]!.text)) continue
     let close: number | undefined
     let words = 0
     for (let cursor = index + 1; cursor < items.length && words <= citationMaxWords; cursor++) {
