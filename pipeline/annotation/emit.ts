@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type {Span} from '../types.ts'
 import type {
   Annotation,
@@ -266,3 +267,10 @@ export function quote(value: string): string {
 const anyEscape = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/
 const needsEscape = /[\u007f-\u009f\u2028\u2029\ufeff]/
 const escapable = /[\u007f-\u009f\u2028\u2029\ufeff]/g
+
+/** The `$schema` reference for an annotation written at `target` (project-relative). */
+export function schemaReference(target: string | undefined): string {
+  if (target === undefined) return schemaFile
+  const relative = path.posix.relative(path.posix.dirname(target.split(path.sep).join('/')), schemaFile)
+  return relative
+}

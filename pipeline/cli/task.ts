@@ -8,7 +8,7 @@ function isReviewed(annotation: Annotation): boolean {
 }
 import {type ArticleFormat, type Annotator, annotate, articleFormat, createAnnotator, loadMarkupParsers} from '../processor.ts'
 import {LineCounter, parseDocument} from 'yaml'
-import {schemaReference} from '../annotation/index.ts'
+import {schemaReference} from '../annotation/emit.ts'
 import {emitAnnotation} from '../annotation/emit.ts'
 import {describeDifference, differences} from '../review/compare.ts'
 import {readAnnotation, readQuickly} from '../review/read.ts'

@@ -1,9 +1,8 @@
-import path from 'node:path'
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import {emitAnnotation, schemaFile} from './emit.ts'
+import {emitAnnotation, schemaReference} from '../annotation/emit.ts'
+import {buildAnnotation} from '../annotation/model.ts'
 import {mergeReviews} from '../review/merge.ts'
-import {buildAnnotation} from './model.ts'
 
 export interface AnnotationYamlOptions {
   /**
@@ -37,10 +36,3 @@ const retextAnnotationYaml: Plugin<[AnnotationYamlOptions?], Root, string> = fun
 }
 
 export default retextAnnotationYaml
-
-/** The `$schema` reference for an annotation written at `target` (project-relative). */
-export function schemaReference(target: string | undefined): string {
-  if (target === undefined) return schemaFile
-  const relative = path.posix.relative(path.posix.dirname(target.split(path.sep).join('/')), schemaFile)
-  return relative
-}
