@@ -104,6 +104,12 @@ export interface ModelScore {
 /** How many words' letter-n-gram sums are remembered: the common words of news, a few thousand. */
 const recentWords = 4096
 
+interface KnownWord {
+  unigram: number
+  chars: number
+  next: Map<string, number> | undefined
+}
+
 interface TrieNode {
   /** The weight of the gram ending here (0 for none; a one-letter prefix never has one). */
   weight: number
@@ -125,8 +131,8 @@ export class ModelScorer {
   private readonly bigrams: Map<string, Map<string, number>>
   /** The letter n-grams' weights as a trie by character code: a new word is read without cutting it. */
   private readonly charTrie: TrieNode = {weight: 0}
-  /** The letter-n-gram sums of recent words: a small table stays in the processor's cache, where a large one would not. */
-  private readonly recentCharSums = new Map<string, number>()
+  /** What the model knows of recent words: a small table stays in the processor's cache, where a large one would not. */
+  private readonly recent = new Map<string, KnownWord>()
   constructor(model: ClaimModel) {
     this.bias = model.bias
     this.reasonWeights = new Map(Object.entries(model.reasons))
@@ -159,8 +165,8 @@ export class ModelScorer {
   }
 
   /** The sum of the weights of the word's letter n-grams: every substring of 2 to 5 characters of `<word>`, walked down the trie from each start. */
-  private charSum(word: string): number {
-    const remembered = this.recentCharSums.get(word)
+  private known(word: string): KnownWord {
+    const remembered = this.recent.get(word)
     if (remembered !== undefined) return remembered
     let chars = 0
     const last = word.length + 1
@@ -175,9 +181,10 @@ export class ModelScorer {
         chars += node.weight
       }
     }
-    if (this.recentCharSums.size >= recentWords) this.recentCharSums.clear()
-    this.recentCharSums.set(word, chars)
-    return chars
+    const known = {unigram: this.unigrams.get(word) ?? 0, chars, next: this.bigrams.get(word)}
+    if (this.recent.size >= recentWords) this.recent.clear()
+    this.recent.set(word, known)
+    return known
   }
 
   /** Score a sentence from its words (as `modelWord` gives them) and its named features. */
@@ -198,10 +205,11 @@ export class ModelScorer {
     }
     for (let index = 0; index < count; index++) {
       const word = words[index]!
-      const value = (this.unigrams.get(word) ?? 0) * wordScale + this.charSum(word) * charScale
+      const known = this.known(word)
+      const value = known.unigram * wordScale + known.chars * charScale
       sum += value
       let pair = 0
-      const next = this.bigrams.get(word)
+      const next = known.next
       if (next !== undefined && index + 1 < count) {
         const weight = next.get(words[index + 1]!)
         if (weight !== undefined) pair = weight * wordScale
