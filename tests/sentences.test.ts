@@ -117,6 +117,9 @@ const cases: Array<[string, string[]]> = [
   ['The ballot names two men: I. Smith II. Jones', ['The ballot names two men:', 'I. Smith', 'II. Jones']],
   ['• 9. Tariffs stay • 10. Talks go on', ['• 9. Tariffs stay', '• 10. Talks go on']],
   ['⁃9. Tariffs stay ⁃10. Talks go on', ['⁃9. Tariffs stay', '⁃10. Talks go on']],
+  ['• 9. The last item is a pledge to buy more soybeans.', ['• 9. The last item is a pledge to buy more soybeans.']],
+  ['⁃ 4. Talks resume in May.', ['⁃ 4. Talks resume in May.']],
+  ['Item 9. The last item is a pledge.', ['Item 9.', 'The last item is a pledge.']],
   // Not a list: markers that do not count on from a sentence's start or a colon, initials, a quoted list.
   ['The bill would a. raise the cap b. cut fees.', ['The bill would a. raise the cap b. cut fees.']],
   ['J. K. Rowling wrote the book.', ['J. K. Rowling wrote the book.']],

@@ -99,7 +99,7 @@ export default function retextNewsSentences(): Transformer<Root> {
     joinTrailingName(items)
     joinSpeechTags(items)
     joinCitations(items)
-    if (listSigns >= 2) splitInlineLists(items)
+    if (listSigns >= 2 || (listSigns === 1 && startsWithBullet(items, bullets))) splitInlineLists(items)
     if (items.some((item, index) => item.starts !== before[index])) paragraph.children = rebuild(items)
   }
 
@@ -193,7 +193,7 @@ export default function retextNewsSentences(): Transformer<Root> {
       const marker = markerAt(items, index)
       if (marker) (markers ??= []).push(marker)
     }
-    if (!markers || markers.length < 2) return
+    if (!markers) return
     const used = new Set<Marker>()
     for (let first = 0; first < markers.length; first++) {
       const head = markers[first]!
@@ -213,14 +213,20 @@ export default function retextNewsSentences(): Transformer<Root> {
       }
       const last = best.at(-1)
       if (best.length < 2 || !last || !hasWord(items, last.end + 1, items.length)) continue
-      for (const marker of best) {
-        used.add(marker)
-        items[marker.start]!.starts = true
-        // The rule for numbers may have ended a sentence after "2." in "2. The second item".
-        clearStarts(items, marker.start + 1, marker.end + 1)
-        const after = nextToken(items, marker.end)
-        if (after !== undefined) items[after]!.starts = false
-      }
+      for (const marker of best) markItem(marker)
+    }
+    // After a bullet, a number or letter is a marker even alone: "• 9. The last item." is one item.
+    for (const marker of markers) {
+      if (!used.has(marker) && marker.bulleted && opensList(items, marker) && hasWord(items, marker.end + 1, items.length)) markItem(marker)
+    }
+
+    function markItem(marker: Marker): void {
+      used.add(marker)
+      items[marker.start]!.starts = true
+      // The rule for numbers may have ended a sentence after "2." in "2. The second item".
+      clearStarts(items, marker.start + 1, marker.end + 1)
+      const after = nextToken(items, marker.end)
+      if (after !== undefined) items[after]!.starts = false
     }
   }
 
@@ -265,7 +271,7 @@ export default function retextNewsSentences(): Transformer<Root> {
         start -= 2
       }
     }
-    return {start, end, counts: counts.map(({key, value}) => ({key: `${key}${style}${bullet}`, value}))}
+    return {start, end, counts: counts.map(({key, value}) => ({key: `${key}${style}${bullet}`, value})), bulleted: bullet !== ''}
   }
 
   /** What a marker's word counts as: a number, a letter, a roman numeral (a letter can be both: "i", "v"). */
@@ -371,6 +377,8 @@ interface Marker {
   start: number
   end: number
   counts: Count[]
+  /** The marker follows a bullet ("• 9."). */
+  bulleted: boolean
 }
 
 class Item {
@@ -419,6 +427,13 @@ function isDayFirstDate(items: Item[], month: number): boolean {
   }
   const year = nextToken(items, stop)
   return year !== undefined && /^\d/.test(items[year]!.text)
+}
+
+/** Does the paragraph open with a bullet ("• 9. The last item.")? */
+function startsWithBullet(items: Item[], bullets: ReadonlySet<string>): boolean {
+  const first = items.findIndex(isToken)
+  const mark = first === -1 ? undefined : valueAt(items, first)
+  return mark !== undefined && bullets.has(mark)
 }
 
 /** A mark that may close a list marker: ")", or a full stop after a short word. */
