@@ -2,10 +2,10 @@ import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {Lexicon, lowerSet} from '../lexicon.ts'
 import {afterEarlierSections, notBody} from '../ranges.ts'
 import {endAfter, type FileLocation, fileLocation, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
+import {type Frame, loadCueLexicon} from './lexicon.ts'
 import {SourceTyper} from './source.ts'
 import {
   type Token,
@@ -14,13 +14,9 @@ import {
   isCapitalised,
   isComma,
   isQuote,
-  Phrases,
   openingQuotes,
-  phraseWords,
   tokenize
 } from './tokens.ts'
-
-type Frame = 'clause' | 'object' | 'tell'
 
 /** Longest source or subject, in tokens; a longer one is a misreading. */
 const maxSourceTokens = 14
@@ -57,68 +53,53 @@ interface Candidate {
  * Sentences inside `file.data.furniture` or the dateline are skipped.
  */
 export default function retextAttribution(): Transformer<Root> {
-  const cues = new Lexicon(new URL('./data/cues.yml', import.meta.url))
-  const frames = new Map<string, Frame>()
-  const objectFirst = lowerSet(cues.strings('object-first'))
-  const clauseObjectForms = new Set<string>()
-  for (const [section, frame] of [['clause', 'clause'], ['object', 'object'], ['tell', 'tell']] as const) {
-    for (const [lemma, forms] of cues.groups(section)) {
-      for (const form of forms) {
-        if (frames.has(form)) throw new Error(`${cues.path}: \`${form}\` is listed in two sections`)
-        frames.set(form, frame)
-        if (objectFirst.has(lemma)) clauseObjectForms.add(form)
-      }
-    }
-  }
-  const needsComplement = new Set<string>()
-  const needsComplementLemmas = lowerSet(cues.strings('needs-complement'))
-  for (const [lemma, forms] of cues.groups('clause')) {
-    if (needsComplementLemmas.has(lemma)) for (const form of forms) needsComplement.add(form)
-  }
-  const phrasalFrames = new Map<string, Frame>()
-  for (const [section, frame] of [['phrasal-clause', 'clause'], ['phrasal-object', 'object']] as const) {
-    for (const phrase of cues.strings(section)) phrasalFrames.set(phraseWords(phrase).join(' '), frame)
-  }
-  const phrasalPhrases = new Phrases(phrasalFrames.keys())
-  const adjunctParticiples = lowerSet(cues.strings('adjunct-participles'))
-  const inverting = lowerSet(cues.strings('inverting'))
-  const nounMarkers = lowerSet(cues.strings('noun-markers'))
-  const appositiveTitles = lowerSet(cues.strings('appositive-titles'))
-  const parentheticalAdverbs = new Phrases(cues.strings('parenthetical-adverbs'))
-  const neverNouns = lowerSet(cues.strings('never-nouns'))
-  const subordinators = lowerSet(cues.strings('subordinators'))
-  const evidenceVerbs = lowerSet(cues.strings('evidence-verbs'))
-  const prepositions = lowerSet(cues.strings('prepositions'))
-  const questionWords = lowerSet(cues.strings('question-words'))
-  const raisingVerbs = lowerSet(cues.strings('raising'))
-  const seemingVerbs = lowerSet(cues.strings('seeming'))
-  const notPredicates = lowerSet(cues.strings('not-predicates'))
-  const sourceFollows = new Phrases(cues.strings('source-follows'))
-  const notASource = new Phrases(cues.strings('not-a-source'))
-  const nominal = lowerSet(cues.strings('nominal'))
-  const surveys = lowerSet(cues.strings('surveys'))
-  const surveyDetails = lowerSet(cues.strings('survey-details'))
-  const nominalMakers = lowerSet(cues.strings('nominal-makers'))
-  const possessedNouns = new Phrases(cues.strings('possessed-nominal'))
-  const colonNotSources = new Phrases(cues.strings('colon-not-sources'))
-  const possessives = lowerSet(cues.strings('possessives'))
-  const auxiliaries = lowerSet(cues.strings('auxiliaries'))
-  const adverbs = lowerSet(cues.strings('adverbs'))
-  const skippable = new Set([...auxiliaries, ...adverbs])
-  const passive = lowerSet(cues.strings('passive'))
-  const lyNouns = lowerSet(cues.strings('ly-nouns'))
-  const timeWords = lowerSet(cues.strings('time-words'))
-  const messageVerbs = lowerSet(cues.strings('message-verbs'))
-  const timeModifiers = lowerSet(cues.strings('time-modifiers'))
-  const boundaries = lowerSet(cues.strings('clause-boundaries'))
-  const discourseMarkers = new Phrases(cues.strings('discourse-markers'))
-  const objectStops = lowerSet(cues.strings('object-stops'))
-  const adjunctStarters = lowerSet(cues.strings('adjunct-starters'))
-  const audiences = new Phrases(cues.strings('audiences'))
-  const naming = lowerSet(cues.strings('naming'))
-  const needsAs = lowerSet(cues.strings('needs-as'))
-  const hearsay = lowerSet(cues.strings('hearsay'))
-  const notCues = new Phrases(cues.strings('not-cues'))
+  const lexicon = loadCueLexicon()
+  const {
+    frames,
+    clauseObjectForms,
+    needsComplement,
+    phrasalFrames,
+    phrasalPhrases,
+    adjunctParticiples,
+    inverting,
+    nounMarkers,
+    appositiveTitles,
+    parentheticalAdverbs,
+    neverNouns,
+    subordinators,
+    evidenceVerbs,
+    prepositions,
+    questionWords,
+    raisingVerbs,
+    seemingVerbs,
+    notPredicates,
+    sourceFollows,
+    notASource,
+    nominal,
+    surveys,
+    surveyDetails,
+    nominalMakers,
+    possessedNouns,
+    colonNotSources,
+    possessives,
+    auxiliaries,
+    adverbs,
+    skippable,
+    passive,
+    lyNouns,
+    timeWords,
+    messageVerbs,
+    timeModifiers,
+    boundaries,
+    discourseMarkers,
+    objectStops,
+    adjunctStarters,
+    audiences,
+    naming,
+    needsAs,
+    hearsay,
+    notCues
+  } = lexicon
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
   /**
    * Every word at which a rule of findInTokens' word loop can fire: most words are none, and are
