@@ -6,46 +6,47 @@ import {afterEarlierSections, notBody} from '../ranges.ts'
 import {endAfter, type FileLocation, fileLocation, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {type Frame, loadCueLexicon} from './lexicon.ts'
-import {SourceTyper} from './source.ts'
 import {
-  type Token,
-  closingQuotes,
-  isBreak,
-  isCapitalised,
-  isComma,
-  isQuote,
-  openingQuotes,
-  tokenize
-} from './tokens.ts'
+  appositiveChain,
+  appositiveOpener,
+  type Candidate,
+  complement,
+  contentStart,
+  coordinatedCue,
+  findThat,
+  isAdjunctParticiple,
+  isOpening,
+  isVerbCue,
+  lastContentIndex,
+  maxSourceTokens,
+  objectOf,
+  phraseKey,
+  plainSubject,
+  pushRange,
+  type Range,
+  readsAsNoun,
+  type RuleContext,
+  rulePriority,
+  scanRight,
+  sentenceSubject,
+  skipAudience,
+  skipAuxLeft,
+  skipDiscourseMarker,
+  skipPreverbal,
+  skipTime,
+  trim
+} from './rules/shared.ts'
+import {SourceTyper} from './source.ts'
+import {isBreak, isCapitalised, isComma, isQuote, type Token, tokenize} from './tokens.ts'
 
-/** Longest source or subject, in tokens; a longer one is a misreading. */
-const maxSourceTokens = 14
+export {rulePriority} from './rules/shared.ts'
 
-/** Rules in order of trust: a later rule may not claim a cue inside an earlier rule's spans. */
-/** "participle" ("…, he said, adding that …") is found last, from the sources of the others. */
 /**
  * Sentences of more tokens are read this many at a time (PolNeAR's longest,
  * in train and dev, has 281): one sentence of 8,000 cues (176 KB) took 5 s
  * read whole and takes 0.4 s in stretches.
  */
 const maxSentenceTokens = 400
-
-/** Every rule, first the one that wins when two find the same cue; the annotation schema lists the same names. */
-export const rulePriority = ['according-to', 'survey', 'postposed', 'participial', 'preposed', 'passive', 'nominal', 'colon', 'asked', 'raising', 'hearsay', 'participle'] as const
-type Rule = (typeof rulePriority)[number]
-
-/** Tokens from one index to another, both included. */
-interface Range {
-  from: number
-  to: number
-}
-
-interface Candidate {
-  rule: Rule
-  cue: {from: number; to: number}
-  source: {from: number; to: number; end?: number} | null
-  content: Array<{from: number; to: number}>
-}
 
 /**
  * Finds attributions in every body sentence: who (source) says (cue) what
@@ -54,53 +55,9 @@ interface Candidate {
  */
 export default function retextAttribution(): Transformer<Root> {
   const lexicon = loadCueLexicon()
-  const {
-    frames,
-    clauseObjectForms,
-    needsComplement,
-    phrasalFrames,
-    phrasalPhrases,
-    adjunctParticiples,
-    inverting,
-    nounMarkers,
-    appositiveTitles,
-    parentheticalAdverbs,
-    neverNouns,
-    subordinators,
-    evidenceVerbs,
-    prepositions,
-    questionWords,
-    raisingVerbs,
-    seemingVerbs,
-    notPredicates,
-    sourceFollows,
-    notASource,
-    nominal,
-    surveys,
-    surveyDetails,
-    nominalMakers,
-    possessedNouns,
-    colonNotSources,
-    possessives,
-    auxiliaries,
-    adverbs,
-    skippable,
-    passive,
-    lyNouns,
-    timeWords,
-    messageVerbs,
-    timeModifiers,
-    boundaries,
-    discourseMarkers,
-    objectStops,
-    adjunctStarters,
-    audiences,
-    naming,
-    needsAs,
-    hearsay,
-    notCues
-  } = lexicon
+  const {frames, phrasalFrames, phrasalPhrases, raisingVerbs, sourceFollows, nominal, possessedNouns, skippable, timeWords, messageVerbs, hearsay, notCues} = lexicon
   const typer = new SourceTyper(new URL('./data/sources.yml', import.meta.url))
+  const context: RuleContext = {lexicon, typer}
   /**
    * Every word at which a rule of findInTokens' word loop can fire: most words are none, and are
    * passed over with this one lookup instead of one per rule.
@@ -202,7 +159,7 @@ export default function retextAttribution(): Transformer<Root> {
     // The paragraph's quotes that reach into these tokens: a paragraph can be a whole long line.
     const near = regionsWithin(quotes, tokens[0]?.start ?? sentenceStart, tokens.at(-1)?.end ?? sentenceStart)
     const quoted = (token: Token): boolean => near.some((region) => token.start > region.start && token.end < region.end)
-    const opening = contentStart(tokens, 0)
+    const opening = contentStart(context, tokens, 0)
     // Whether the sentence reads as a headline: asked only of a capitalised cue word, so counted then.
     let headline: boolean | undefined
     const candidates: Candidate[] = []
@@ -211,30 +168,30 @@ export default function retextAttribution(): Transformer<Root> {
       if (token.word ? !ruleWords.has(token.lower) : token.text !== ':') continue
       if (near.length > 0 && quoted(token)) continue
       if (!token.word) {
-        pushDefined(candidates, colon(tokens, index))
+        pushDefined(candidates, colon(context, tokens, index))
         continue
       }
       const phraseEnd = sourceFollows.match(tokens, index)
-      if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(tokens, index, phraseEnd))
+      if (phraseEnd !== undefined) pushDefined(candidates, accordingTo(context, tokens, index, phraseEnd))
       // Verbs count in lower case only ("the United States" is no "states"), or opening the sentence.
       // In a headline ("Christie Says He Would Order a Quarantine") a capitalised verb counts too.
       if (token.text !== token.lower && index !== opening && !((headline ??= isHeadline(tokens)) && isCapitalised(tokens[index - 1]))) continue
       const phrasalEnd = phrasalPhrases.match(tokens, index)
       const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
       const frame = phrasalEnd === undefined ? frames.get(token.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame && !readsAsNoun(tokens, index) && notCues.match(tokens, index) === undefined) {
-        const postposedCandidate = postposed(tokens, index, cueEnd) ?? asClause(tokens, index, cueEnd)
+      if (frame && !readsAsNoun(context, tokens, index) && notCues.match(tokens, index) === undefined) {
+        const postposedCandidate = postposed(context, tokens, index, cueEnd) ?? asClause(context, tokens, index, cueEnd)
         if (postposedCandidate) candidates.push(postposedCandidate)
-        else pushDefined(candidates, preposed(tokens, index, frame, cueEnd))
-        pushDefined(candidates, participial(tokens, index))
-        if (tokens[cueEnd + 1]?.lower === 'by') pushDefined(candidates, passiveAgent(tokens, index, cueEnd))
+        else pushDefined(candidates, preposed(context, tokens, index, frame, cueEnd))
+        pushDefined(candidates, participial(context, tokens, index))
+        if (tokens[cueEnd + 1]?.lower === 'by') pushDefined(candidates, passiveAgent(context, tokens, index, cueEnd))
       }
-      if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(tokens, index))
-      else if (possessedNouns.match(tokens, index) !== undefined) pushDefined(candidates, possessedCue(tokens, index))
-      if (token.lower === 'in') pushDefined(candidates, inSurvey(tokens, index))
-      if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(tokens, index))
-      if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(tokens, index))
-      if (hearsay.has(token.lower)) pushDefined(candidates, hearsayAdverb(tokens, index))
+      if (nominal.has(token.lower)) pushDefined(candidates, nominalCue(context, tokens, index))
+      else if (possessedNouns.match(tokens, index) !== undefined) pushDefined(candidates, possessedCue(context, tokens, index))
+      if (token.lower === 'in') pushDefined(candidates, inSurvey(context, tokens, index))
+      if (token.lower === 'asked') pushDefined(candidates, askedWithoutSource(context, tokens, index))
+      if (raisingVerbs.has(token.lower)) pushDefined(candidates, raising(context, tokens, index))
+      if (hearsay.has(token.lower)) pushDefined(candidates, hearsayAdverb(context, tokens, index))
     }
 
     candidates.sort((a, b) => rulePriority.indexOf(a.rule) - rulePriority.indexOf(b.rule) || a.cue.from - b.cue.from)
@@ -252,7 +209,7 @@ export default function retextAttribution(): Transformer<Root> {
     for (const candidate of candidates) accept(candidate)
     // A participle's content may hold cues taken before it was found ("…, adding that he told …"):
     // they are nested in it, and give way.
-    for (const candidate of participleAdjuncts(tokens, accepted)) {
+    for (const candidate of participleAdjuncts(context, tokens, accepted)) {
       for (let index = accepted.length - 1; index >= 0; index--) {
         const other = accepted[index]!
         // "… and called …" found without a source gives way to the same cue sharing one.
@@ -298,1148 +255,903 @@ export default function retextAttribution(): Transformer<Root> {
     const content = candidate.content.map((range) => spanOf(tokens, range.from, range.to, text))
     return {sentence, rule: candidate.rule, source, cue, content}
   }
+}
 
-  // --- Rules -------------------------------------------------------------
-
-  /** "…, according to SOURCE", "According to SOURCE, …", "…, citing SOURCE". */
-  function accordingTo(tokens: Token[], from: number, phraseEnd: number): Candidate | undefined {
-    if (notASource.match(tokens, phraseEnd) !== undefined) return undefined
-    const sourceEnd = scanRight(tokens, phraseEnd)
-    if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
-    const source = {from: phraseEnd, to: sourceEnd}
-    // "…, according to Brian Wieser, an analyst at Pivotal Research Group.": an appositive running
-    // to the end of the sentence is the source's.
-    const last = lastContentIndex(tokens)
-    const opener = tokens[sourceEnd + 2]
-    if (from > contentStart(tokens, 0) && isComma(tokens[sourceEnd + 1]) && opener && !/^(?:who|whose|which)$/u.test(opener.lower) && !/^\d/u.test(opener.text) && appositiveOpener(opener)) {
-      let end = sourceEnd + 2
-      while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - phraseEnd < 30) end++
-      if (end === last) {
-        const source = {from: phraseEnd, to: end}
-        const content: Array<{from: number; to: number}> = []
-        pushRange(content, trim(tokens, contentStart(tokens, 0), from - 1))
-        if (content.length === 0) return undefined
-        return {rule: 'according-to', cue: {from, to: phraseEnd - 1}, source, content}
-      }
+/** "…, according to SOURCE", "According to SOURCE, …", "…, citing SOURCE". */
+function accordingTo(context: RuleContext, tokens: Token[], from: number, phraseEnd: number): Candidate | undefined {
+  const {notASource} = context.lexicon
+  if (notASource.match(tokens, phraseEnd) !== undefined) return undefined
+  const sourceEnd = scanRight(tokens, phraseEnd)
+  if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
+  const source = {from: phraseEnd, to: sourceEnd}
+  // "…, according to Brian Wieser, an analyst at Pivotal Research Group.": an appositive running
+  // to the end of the sentence is the source's.
+  const last = lastContentIndex(tokens)
+  const opener = tokens[sourceEnd + 2]
+  if (from > contentStart(context, tokens, 0) && isComma(tokens[sourceEnd + 1]) && opener && !/^(?:who|whose|which)$/u.test(opener.lower) && !/^\d/u.test(opener.text) && appositiveOpener(context, opener)) {
+    let end = sourceEnd + 2
+    while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - phraseEnd < 30) end++
+    if (end === last) {
+      const source = {from: phraseEnd, to: end}
+      const content: Array<{from: number; to: number}> = []
+      pushRange(content, trim(tokens, contentStart(context, tokens, 0), from - 1))
+      if (content.length === 0) return undefined
+      return {rule: 'according-to', cue: {from, to: phraseEnd - 1}, source, content}
     }
-    const cue = {from, to: phraseEnd - 1}
-    const opening = contentStart(tokens, 0)
-    const content: Array<{from: number; to: number}> = []
-    if (from <= opening) {
-      pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
-    } else {
-      pushRange(content, trim(tokens, opening, from - 1))
-      pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
-    }
-    if (content.length === 0) return undefined
-    return {rule: 'according-to', cue, source, content}
   }
-
-  /** "In a CNN poll released Monday, Clinton led by 8 points": the poll is the source of the figures. */
-  function inSurvey(tokens: Token[], from: number): Candidate | undefined {
-    if (from !== contentStart(tokens, 0)) return undefined
-    let sourceEnd = scanRight(tokens, from + 1)
-    if (sourceEnd <= from || sourceEnd - from > maxSourceTokens || !isComma(tokens[sourceEnd + 1])) return undefined
-    let noun: number | undefined
-    for (let index = from + 1; index <= sourceEnd && noun === undefined; index++) {
-      const token = tokens[index]!
-      if (surveys.has(token.lower)) noun = index
-      else if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
-    }
-    if (noun === undefined) return undefined
-    // "In the latest polls, he doesn't": the survey runs on only through how it was made ("released
-    // Monday", "of likely voters"); "In polls about the war he has argued …" is no attribution.
-    if (noun < sourceEnd && !surveyDetails.has(tokens[noun + 1]!.lower)) return undefined
-    const content = trim(tokens, sourceEnd + 2, lastContentIndex(tokens))
-    if (!content || content.to - content.from < 2) return undefined
-    return {rule: 'survey', cue: {from, to: from}, source: {from: from + 1, to: sourceEnd}, content: [content]}
+  const cue = {from, to: phraseEnd - 1}
+  const opening = contentStart(context, tokens, 0)
+  const content: Array<{from: number; to: number}> = []
+  if (from <= opening) {
+    pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
+  } else {
+    pushRange(content, trim(tokens, opening, from - 1))
+    pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
   }
+  if (content.length === 0) return undefined
+  return {rule: 'according-to', cue, source, content}
+}
 
-  /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
-  function postposed(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
-    const last = lastContentIndex(tokens)
-    if (cueEnd > last) return undefined
-    const beforeVerb = skipAuxLeft(tokens, verb - 1)
-    if (beforeVerb < 0) return undefined
-    // '… on "Morning Joe," adding …': a participle after a comma is the participle rule's.
-    if (tokens[verb]!.lower.endsWith('ing') && isAdjunctParticiple(tokens, verb) && (isComma(tokens[verb - 1]) || isQuote(tokens[verb - 1]))) return undefined
-    // "…, six were appointed by …": a passive is the passive rule's.
-    if (passive.has(tokens[beforeVerb]!.lower) && !tokens[verb]!.lower.endsWith('ing') && tokens[cueEnd + 1]?.lower === 'by') return undefined
-    const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
-    let continuation: Range | undefined
-    // "…, she told reporters on Thursday.": the audience is neither source nor content.
-    let after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(tokens, cueEnd + 1) : cueEnd + 1
-    // '“Why?” Obama asked Republican lawmakers.': a few plain words ending the sentence are the audience.
-    if (frames.get(tokens[verb]!.lower) === 'tell' && after > cueEnd + 1 && after <= last && last - after < 2) {
-      if (tokens.slice(after, last + 1).every((token) => token.word && !frames.has(token.lower) && !adjunctStarters.has(token.lower))) after = last + 1
-    }
-    if (after <= last) {
-      if (isComma(tokens[after])) {
-        const next = tokens[after + 1]
-        if (next && (adjunctParticiples.has(next.lower) || next.lower.endsWith('ing'))) {
-          // "…, he said, adding that …" is an attribution of its own; "…, she said, showing off
-          // the hat" describes the source.
-        } else if (next && (frames.has(next.lower) || /^(?:according|who|which|as)$/u.test(next.lower))) {
-          return undefined
-        } else {
-          continuation = trim(tokens, after + 1, last)
-        }
-      } else if (!inverted && !isShortAdjunct(tokens, after, last)) {
-        // "…,” Eric Trump wrote in an email on Monday, adding …": a short adjunct, then a participle.
-        let comma = after
-        while (comma <= last && !isBreak(tokens[comma])) comma++
-        if (!(isComma(tokens[comma]) && isShortAdjunct(tokens, after, comma - 1) && isAdjunctParticiple(tokens, comma + 1))) return undefined
-      }
-    }
-
-    const contentOpening = contentStart(tokens, 0)
-    if (inverted && !(inverting.has(tokens[verb]!.lower) && cueEnd === verb && tokens[verb + 1]?.word && !adjunctStarters.has(tokens[verb + 1]!.lower))) {
-      return appositivePostposed(tokens, verb, cueEnd, beforeVerb, continuation)
-    }
-    if (inverted) {
-      // "…,” said Mr. Smith, a spokesman." Only speech verbs invert, and the source is a short noun phrase.
-      if (!inverting.has(tokens[verb]!.lower) || cueEnd !== verb) return undefined
-      const first = tokens[verb + 1]
-      const sourceEnd = scanRight(tokens, verb + 1)
-      if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 20) return undefined
-      // A long source runs on only through a relative clause: "said one former executive who …".
-      // Or through a capitalised affiliation: "said Stephen Vladeck of the University of Texas School of Law".
-      if (sourceEnd - verb > 8) {
-        const relativeAt = tokens.slice(verb + 1, sourceEnd + 1).findIndex((token) => /^(?:who|whose)$/u.test(token.lower))
-        if ((relativeAt === -1 || relativeAt > 7) && !affiliated(tokens, verb + 1, sourceEnd)) return undefined
-      }
-      // "An official, who spoke on condition of anonymity, said …" closes a relative clause: preposed.
-      let open = beforeVerb - 1
-      while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
-      if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
-      // "Paul Huntley, a Sanders delegate from California, said he wanted …": so does an appositive
-      // after a name opening the sentence.
-      if (isComma(tokens[open]) && isComma(tokens[beforeVerb]) && (appositiveChain(tokens, open + 1) !== undefined || nameOpening(tokens, contentOpening, open - 1))) return undefined
-      // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
-      // before a relative clause.
-      for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
-        const token = tokens[index]!
-        if (token.text === token.lower && (auxiliaries.has(token.lower) || passive.has(token.lower))) return undefined
-      }
-      // "said former Secretary of State Hillary Clinton": a title in lower case before a name.
-      const titled = tokens.slice(verb + 2, Math.min(sourceEnd, verb + 6) + 1).some((token) => isCapitalised(token))
-      if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
-      if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
-      const content = trim(tokens, contentOpening, beforeVerb)
-      // '"Safety," said Grimm': a quoted single word is content too.
-      if (!content || (content.to - content.from < 1 && !(contentOpening > 0 && isQuote(tokens[beforeVerb])))) return undefined
-      const ranges: Range[] = [content]
-      let fullSource = sourceEnd
-      if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
-        pushRange(ranges, trim(tokens, sourceEnd + 2, last))
-      } else if (
-        isComma(tokens[sourceEnd + 1]) &&
-        (appositiveOpener(tokens[sourceEnd + 2]) ||
-          // "said James B. Cunningham, then ambassador to Israel".
-          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && appositiveOpener(tokens[sourceEnd + 3]) && !/^(?:who|whose|which)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')) ||
-          (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && /^(?:ambassador|governor|senator|mayor|secretary|chief|head|leader|minister)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')))
-      ) {
-        // "said Javier Palomarez, the president of …": the appositive, to the end, is the source's.
-        let end = sourceEnd + 2
-        while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - verb < 40) end++
-        if (end === last) fullSource = end
-      }
-      return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: fullSource}, content: ranges}
-    }
-
-    // "Reflecting on his career, the senator said, “…”": with no quote before the source and one
-    // right after the cue, the quote is what was said (preposed), not the words before.
-    if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
-    // "…, the people familiar with the talks said."
-    let sourceStart = parenthesisOpen(tokens, beforeVerb) ?? beforeVerb
-    for (;;) {
-      while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
-      // "…,” Rep. Jim McDermott (D-Wash.) said: a short parenthesis is part of the source.
-      const open = parenthesisOpen(tokens, sourceStart - 1)
-      if (open === undefined || open === 0) break
-      sourceStart = open
-    }
-    if (sourceStart === 0) return undefined
-    const boundary = tokens[sourceStart - 1]!
-    if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
-    if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
-    if (!tokens[sourceStart]!.word) return undefined
-    // "…, the candidate said at the rally, and vowed to …": a verb after a conjunction is coordinated.
-    if (/^(?:and|but)$/u.test(tokens[sourceStart]!.lower)) return undefined
-    for (let index = sourceStart; index <= beforeVerb; index++) {
-      const token = tokens[index]!
-      if (boundaries.has(token.lower) || isVerbCue(tokens, index)) return undefined
-    }
-    // “…,” Jeff Weaver, Sanders’ campaign manager, said: a name before the appositive is the source's start.
-    if (isComma(boundary)) {
-      let nameStart = sourceStart - 1
-      while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && sourceStart - 1 - nameStart < 5) nameStart--
-      const before = tokens[nameStart - 1]
-      if (nameStart < sourceStart - 1 && (isQuote(before) || isComma(before))) sourceStart = nameStart
-    }
-    let contentEnd = sourceStart - 1
-    while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]) || tokens[contentEnd]!.text === '—')) {
-      contentEnd--
-    }
-    const content = trim(tokens, contentOpening, contentEnd)
-    if (!content || content.to - content.from < 1) return undefined
-    const ranges: Range[] = [content]
-    if (continuation) ranges.push(continuation)
-    return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+/** "In a CNN poll released Monday, Clinton led by 8 points": the poll is the source of the figures. */
+function inSurvey(context: RuleContext, tokens: Token[], from: number): Candidate | undefined {
+  const {surveys, surveyDetails, boundaries} = context.lexicon
+  if (from !== contentStart(context, tokens, 0)) return undefined
+  let sourceEnd = scanRight(tokens, from + 1)
+  if (sourceEnd <= from || sourceEnd - from > maxSourceTokens || !isComma(tokens[sourceEnd + 1])) return undefined
+  let noun: number | undefined
+  for (let index = from + 1; index <= sourceEnd && noun === undefined; index++) {
+    const token = tokens[index]!
+    if (surveys.has(token.lower)) noun = index
+    else if (boundaries.has(token.lower) || isVerbCue(context, tokens, index)) return undefined
   }
+  if (noun === undefined) return undefined
+  // "In the latest polls, he doesn't": the survey runs on only through how it was made ("released
+  // Monday", "of likely voters"); "In polls about the war he has argued …" is no attribution.
+  if (noun < sourceEnd && !surveyDetails.has(tokens[noun + 1]!.lower)) return undefined
+  const content = trim(tokens, sourceEnd + 2, lastContentIndex(tokens))
+  if (!content || content.to - content.from < 2) return undefined
+  return {rule: 'survey', cue: {from, to: from}, source: {from: from + 1, to: sourceEnd}, content: [content]}
+}
 
-  /**
-   * "Stephen Vladeck of the University of Texas School of Law": a capitalised
-   * name, then "of", "at" or "from" and words all capitalised but for "of",
-   * "the", "for", "and".
-   */
-  function affiliated(tokens: Token[], from: number, to: number): boolean {
-    let index = from
-    while (index <= to && isCapitalised(tokens[index])) index++
-    if (index === from || index > to || !/^(?:of|at|from)$/u.test(tokens[index]!.lower)) return false
-    for (index++; index <= to; index++) {
-      const token = tokens[index]!
-      if (!token.word) return false
-      if (!isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
-    }
-    return true
+/** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
+function postposed(context: RuleContext, tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+  const {frames, adjunctParticiples, inverting, nounMarkers, auxiliaries, passive, boundaries, adjunctStarters} = context.lexicon
+  const {typer} = context
+  const last = lastContentIndex(tokens)
+  if (cueEnd > last) return undefined
+  const beforeVerb = skipAuxLeft(context, tokens, verb - 1)
+  if (beforeVerb < 0) return undefined
+  // '… on "Morning Joe," adding …': a participle after a comma is the participle rule's.
+  if (tokens[verb]!.lower.endsWith('ing') && isAdjunctParticiple(context, tokens, verb) && (isComma(tokens[verb - 1]) || isQuote(tokens[verb - 1]))) return undefined
+  // "…, six were appointed by …": a passive is the passive rule's.
+  if (passive.has(tokens[beforeVerb]!.lower) && !tokens[verb]!.lower.endsWith('ing') && tokens[cueEnd + 1]?.lower === 'by') return undefined
+  const inverted = isComma(tokens[beforeVerb]) || isQuote(tokens[beforeVerb])
+  let continuation: Range | undefined
+  // "…, she told reporters on Thursday.": the audience is neither source nor content.
+  let after = frames.get(tokens[verb]!.lower) === 'tell' ? skipAudience(context, tokens, cueEnd + 1) : cueEnd + 1
+  // '“Why?” Obama asked Republican lawmakers.': a few plain words ending the sentence are the audience.
+  if (frames.get(tokens[verb]!.lower) === 'tell' && after > cueEnd + 1 && after <= last && last - after < 2) {
+    if (tokens.slice(after, last + 1).every((token) => token.word && !frames.has(token.lower) && !adjunctStarters.has(token.lower))) after = last + 1
   }
-
-  /**
-   * Whether the tokens from `from` to `to` are a name, perhaps with an
-   * affiliation: capitalised words, and of/the/for/and between them ("Gov.
-   * John Kasich of Ohio"), at most eight.
-   */
-  function nameOpening(tokens: Token[], from: number, to: number): boolean {
-    if (to < from || to - from > 8 || !isCapitalised(tokens[from]) || !isCapitalised(tokens[to])) return false
-    if (typer.isPronoun(tokens[from]!) || discourseMarkers.match(tokens, from) !== undefined) return false
-    for (let index = from; index <= to; index++) {
-      const token = tokens[index]!
-      if (!token.word && !/^[.&-]$/u.test(token.text)) return false
-      if (token.word && !isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
-      if (isVerbCue(tokens, index)) return false
-    }
-    return true
-  }
-
-  /** “…,” Jeff Weaver, Sanders’ campaign manager, said in a statement. */
-  function appositivePostposed(
-    tokens: Token[],
-    verb: number,
-    cueEnd: number,
-    comma: number,
-    continuation: Range | undefined
-  ): Candidate | undefined {
-    let open = comma - 1
-    while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
-    if (open <= 0 || !isComma(tokens[open]) || comma - open > maxSourceTokens) return undefined
-    let nameStart = open - 1
-    while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && open - nameStart < 5) nameStart--
-    if (!isCapitalised(tokens[nameStart]) || nameStart === 0) return undefined
-    const before = tokens[nameStart - 1]
-    if (!isQuote(before) && !isComma(before)) return undefined
-    let contentEnd = nameStart - 1
-    while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]))) contentEnd--
-    const content = trim(tokens, contentStart(tokens, 0), contentEnd)
-    if (!content || content.to - content.from < 1) return undefined
-    const ranges: Range[] = [content]
-    if (continuation) ranges.push(continuation)
-    return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: nameStart, to: comma - 1}, content: ranges}
-  }
-
-  /**
-   * "As The Times reported on Saturday, he has emerged as …", "…, as Comey
-   * noted, people involved could still be charged": the "as" clause is the
-   * attribution, and the rest of the sentence, before and after it, its content.
-   */
-  function asClause(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
-    const subjectEnd = skipAuxLeft(tokens, verb - 1)
-    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-    let subjectStart = subjectEnd
-    while (subjectStart > 0 && subjectEnd - subjectStart < 8) {
-      const candidate = tokens[subjectStart - 1]!
-      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1)) break
-      subjectStart--
-    }
-    const as = subjectStart - 1
-    if (tokens[as]?.lower !== 'as') return undefined
-    const opening = contentStart(tokens, 0)
-    const before = tokens[as - 1]
-    if (as !== opening && !(isComma(before) || before?.text === '—' || before?.text === '(')) return undefined
-    const last = lastContentIndex(tokens)
-    // The clause runs on through a short adjunct ("reported on Saturday", "told the Daily News").
-    let end = cueEnd + 1
-    while (end <= last && !isBreak(tokens[end]) && !isQuote(tokens[end])) {
-      if (tokens[end]!.lower === 'that' || isVerbCue(tokens, end) || end - cueEnd > 8) return undefined
-      end++
-    }
-    const content: Range[] = []
-    if (as > opening) pushRange(content, trim(tokens, opening, as - 1))
-    if (end < last) pushRange(content, trim(tokens, end + 1, last))
-    if (content.length === 0) return undefined
-    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: subjectEnd}, content}
-  }
-
-  /** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
-  function preposed(tokens: Token[], verb: number, frame: Frame, cueEnd: number): Candidate | undefined {
-    // "voters see Clinton as the stronger candidate": these verbs report a view only with "as".
-    const seeAs = needsAs.has(tokens[verb]!.lower)
-    if (seeAs) {
-      let as = cueEnd + 1
-      while (as < tokens.length && as - cueEnd <= 10 && tokens[as]!.word && tokens[as]!.lower !== 'as') as++
-      if (tokens[as]?.lower !== 'as' || as === cueEnd + 1) return undefined
-    }
-    const previous = tokens[verb - 1]
-    if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
-    // "…, saying that …": a participle after a comma is the participle rule's.
-    if (isComma(previous) && isAdjunctParticiple(tokens, verb)) return undefined
-    let subjectEnd = skipPreverbal(tokens, skipAuxLeft(tokens, verb - 1))
-    if (subjectEnd < 0) return undefined
-    // "He explained the headline by saying …", "Mrs. Clinton has gone further by proposing …": a
-    // gerund after a preposition has the clause's subject for source, or none that is plain.
-    // ("published the results by announcing …" keeps its message verb: see toAttribution).
-    const gerund =
-      tokens[verb]!.lower.endsWith('ing') &&
-      prepositions.has(tokens[subjectEnd]!.lower) &&
-      !skippable.has(tokens[verb - 1]!.lower) &&
-      !tokens.slice(Math.max(0, verb - 10), verb).some((token) => messageVerbs.has(token.text))
-    const gerundSubject = gerund ? sentenceSubject(tokens, subjectEnd) : null
-    // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
-    // sentence's subject; without a plain one, the attribution is left to the participle rule.
-    let shared: Range | undefined
-    if (tokens[subjectEnd]!.lower === 'and' && !tokens[verb]!.lower.endsWith('ing')) {
-      // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
-      let comma = subjectEnd - 1
-      while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
-      // The nearest clause's subject first: after a subordinator ("when Rubio thanked Miami and
-      // said …"), after the last comma, then the sentence's.
-      const afterComma = comma > 0 && isComma(tokens[comma]) ? sentenceSubject(tokens, subjectEnd, comma + 1) : null
-      let subordinator = subjectEnd - 1
-      while (subordinator > Math.max(comma, 0) && !subordinators.has(tokens[subordinator]!.lower)) subordinator--
-      const afterSubordinator = subordinator > Math.max(comma, 0) ? sentenceSubject(tokens, subjectEnd, subordinator + 1) : null
-      for (const subject of [afterSubordinator, afterComma, sentenceSubject(tokens, subjectEnd)]) {
-        const opening = subject ? tokens[subject.from]!.lower : ''
-        if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
-          shared = subject
-          break
-        }
-      }
-    }
-    // "… “very charming” and called his standing …": a conjunction with no plain subject before it
-    // is no source; the attribution is kept without one.
-    const bareAnd = tokens[subjectEnd]!.lower === 'and' && !shared
-    // A relative clause or an appositive between subject and verb ("Trump, who has
-    // campaigned …, praised …") is skipped, unless it says how the source knows
-    // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
-    let sourceEnd: number | undefined
-    // Whether an appositive or a relative clause was set off by commas before the verb.
-    let setOff = false
-    // "Murphy, though, said": a parenthetical adverb is neither source nor cue.
-    if (isComma(tokens[subjectEnd])) {
-      let open = subjectEnd - 1
-      while (open > 0 && !isComma(tokens[open])) open--
-      if (open > 0 && parentheticalAdverbs.match(tokens, open + 1) === subjectEnd) subjectEnd = open - 1
-    }
-    if (isComma(tokens[subjectEnd])) {
-      let open = subjectEnd - 1
-      while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
-      if (open <= 0 || !isComma(tokens[open])) return undefined
-      const first = tokens[open + 1]!
-      // "Vikram Amar, dean of the law school, said", "John Archer, wearing a T-shirt, said": after
-      // a name, an appositive or a participle may open with any word.
-      const afterName = isCapitalised(tokens[open - 1]) && first.word && !boundaries.has(first.lower) && !isVerbCue(tokens, open + 1)
-      if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first) && !afterName) {
+  if (after <= last) {
+    if (isComma(tokens[after])) {
+      const next = tokens[after + 1]
+      if (next && (adjunctParticiples.has(next.lower) || next.lower.endsWith('ing'))) {
+        // "…, he said, adding that …" is an attribution of its own; "…, she said, showing off
+        // the hat" describes the source.
+      } else if (next && (frames.has(next.lower) || /^(?:according|who|which|as)$/u.test(next.lower))) {
         return undefined
+      } else {
+        continuation = trim(tokens, after + 1, last)
       }
-      // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
-      // a relative clause or a participle only when it gives the basis.
-      // "Trump, in Kentucky, said", "Limbaugh, for one, said": a prepositional aside is neither.
-      const aside = afterName && prepositions.has(first.lower)
-      const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing')) || aside
-      if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
-      subjectEnd = open - 1
-      setOff = true
+    } else if (!inverted && !isShortAdjunct(context, tokens, after, last)) {
+      // "…,” Eric Trump wrote in an email on Monday, adding …": a short adjunct, then a participle.
+      let comma = after
+      while (comma <= last && !isBreak(tokens[comma])) comma++
+      if (!(isComma(tokens[comma]) && isShortAdjunct(context, tokens, after, comma - 1) && isAdjunctParticiple(context, tokens, comma + 1))) return undefined
     }
-    // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
-    if (tokens[subjectEnd]?.text === ')') {
-      let open = subjectEnd - 1
-      while (open > 0 && tokens[open]!.text !== '(') open--
-      if (open <= 0 || subjectEnd - open > 8) return undefined
-      sourceEnd ??= subjectEnd
-      subjectEnd = open - 1
+  }
+
+  const contentOpening = contentStart(context, tokens, 0)
+  if (inverted && !(inverting.has(tokens[verb]!.lower) && cueEnd === verb && tokens[verb + 1]?.word && !adjunctStarters.has(tokens[verb + 1]!.lower))) {
+    return appositivePostposed(context, tokens, verb, cueEnd, beforeVerb, continuation)
+  }
+  if (inverted) {
+    // "…,” said Mr. Smith, a spokesman." Only speech verbs invert, and the source is a short noun phrase.
+    if (!inverting.has(tokens[verb]!.lower) || cueEnd !== verb) return undefined
+    const first = tokens[verb + 1]
+    const sourceEnd = scanRight(tokens, verb + 1)
+    if (!first?.word || sourceEnd < verb + 1 || sourceEnd - verb > 20) return undefined
+    // A long source runs on only through a relative clause: "said one former executive who …".
+    // Or through a capitalised affiliation: "said Stephen Vladeck of the University of Texas School of Law".
+    if (sourceEnd - verb > 8) {
+      const relativeAt = tokens.slice(verb + 1, sourceEnd + 1).findIndex((token) => /^(?:who|whose)$/u.test(token.lower))
+      if ((relativeAt === -1 || relativeAt > 7) && !affiliated(tokens, verb + 1, sourceEnd)) return undefined
     }
-    // "Mr. Ekovich, who noted that …": the relative pronoun is the source, as the text gives it.
-    const relative = /^(?:who|which)$/u.test(tokens[subjectEnd]?.lower ?? '') && tokens[subjectEnd - 1] !== undefined
-    if (!tokens[subjectEnd]?.word || (boundaries.has(tokens[subjectEnd]!.lower) && !relative)) return undefined
-    const next = tokens[cueEnd + 1]
-    if (
-      cueEnd === verb &&
-      needsComplement.has(tokens[verb]!.lower) &&
-      !(next && (next.lower === 'to' || next.text === ':' || isOpening(next) || questionWords.has(next.lower))) &&
-      // 'She added, “We will review all the facts.”', "As the study noted, …".
-      !(isComma(next) && (isOpening(tokens[cueEnd + 2]) || tokens[contentStart(tokens, 0)]!.lower === 'as')) &&
-      findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
-      // "The poll shows Trump far ahead": evidence from a document needs no "that".
-      !(evidenceVerbs.has(tokens[verb]!.lower) && documentSubject(tokens, subjectEnd))
+    // "An official, who spoke on condition of anonymity, said …" closes a relative clause: preposed.
+    let open = beforeVerb - 1
+    while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+    if (isComma(tokens[open]) && /^(?:who|which|whose)$/u.test(tokens[open + 1]?.lower ?? '')) return undefined
+    // "Paul Huntley, a Sanders delegate from California, said he wanted …": so does an appositive
+    // after a name opening the sentence.
+    if (isComma(tokens[open]) && isComma(tokens[beforeVerb]) && (appositiveChain(context, tokens, open + 1) !== undefined || nameOpening(context, tokens, contentOpening, open - 1))) return undefined
+    // "…, said the court's tone had changed" is no inversion: a source has no verb of its own
+    // before a relative clause.
+    for (let index = verb + 1; index <= sourceEnd && !/^(?:who|whose|which)$/u.test(tokens[index]!.lower); index++) {
+      const token = tokens[index]!
+      if (token.text === token.lower && (auxiliaries.has(token.lower) || passive.has(token.lower))) return undefined
+    }
+    // "said former Secretary of State Hillary Clinton": a title in lower case before a name.
+    const titled = tokens.slice(verb + 2, Math.min(sourceEnd, verb + 6) + 1).some((token) => isCapitalised(token))
+    if (!isCapitalised(first) && !nounMarkers.has(first.lower) && !typer.isPronoun(first) && !titled) return undefined
+    if (adjunctStarters.has(first.lower) || first.lower === 'that') return undefined
+    const content = trim(tokens, contentOpening, beforeVerb)
+    // '"Safety," said Grimm': a quoted single word is content too.
+    if (!content || (content.to - content.from < 1 && !(contentOpening > 0 && isQuote(tokens[beforeVerb])))) return undefined
+    const ranges: Range[] = [content]
+    let fullSource = sourceEnd
+    if (sourceEnd + 1 < last && isComma(tokens[sourceEnd + 1]) && isQuote(tokens[sourceEnd + 2])) {
+      pushRange(ranges, trim(tokens, sourceEnd + 2, last))
+    } else if (
+      isComma(tokens[sourceEnd + 1]) &&
+      (appositiveOpener(context, tokens[sourceEnd + 2]) ||
+        // "said James B. Cunningham, then ambassador to Israel".
+        (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && appositiveOpener(context, tokens[sourceEnd + 3]) && !/^(?:who|whose|which)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')) ||
+        (/^(?:then|now)$/u.test(tokens[sourceEnd + 2]?.text ?? '') && /^(?:ambassador|governor|senator|mayor|secretary|chief|head|leader|minister)$/u.test(tokens[sourceEnd + 3]?.lower ?? '')))
     ) {
+      // "said Javier Palomarez, the president of …": the appositive, to the end, is the source's.
+      let end = sourceEnd + 2
+      while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - verb < 40) end++
+      if (end === last) fullSource = end
+    }
+    return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: verb + 1, to: fullSource}, content: ranges}
+  }
+
+  // "Reflecting on his career, the senator said, “…”": with no quote before the source and one
+  // right after the cue, the quote is what was said (preposed), not the words before.
+  if (isComma(tokens[cueEnd + 1]) && isOpening(tokens[cueEnd + 2]) && !tokens.slice(0, beforeVerb).some((token) => isQuote(token))) return undefined
+  // "…, the people familiar with the talks said."
+  let sourceStart = parenthesisOpen(tokens, beforeVerb) ?? beforeVerb
+  for (;;) {
+    while (sourceStart > 0 && !isBreak(tokens[sourceStart - 1]) && !isQuote(tokens[sourceStart - 1])) sourceStart--
+    // "…,” Rep. Jim McDermott (D-Wash.) said: a short parenthesis is part of the source.
+    const open = parenthesisOpen(tokens, sourceStart - 1)
+    if (open === undefined || open === 0) break
+    sourceStart = open
+  }
+  if (sourceStart === 0) return undefined
+  const boundary = tokens[sourceStart - 1]!
+  if (!isComma(boundary) && !isQuote(boundary) && boundary.text !== '—' && boundary.text !== '–') return undefined
+  if (beforeVerb - sourceStart + 1 > maxSourceTokens) return undefined
+  if (!tokens[sourceStart]!.word) return undefined
+  // "…, the candidate said at the rally, and vowed to …": a verb after a conjunction is coordinated.
+  if (/^(?:and|but)$/u.test(tokens[sourceStart]!.lower)) return undefined
+  for (let index = sourceStart; index <= beforeVerb; index++) {
+    const token = tokens[index]!
+    if (boundaries.has(token.lower) || isVerbCue(context, tokens, index)) return undefined
+  }
+  // “…,” Jeff Weaver, Sanders’ campaign manager, said: a name before the appositive is the source's start.
+  if (isComma(boundary)) {
+    let nameStart = sourceStart - 1
+    while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && sourceStart - 1 - nameStart < 5) nameStart--
+    const before = tokens[nameStart - 1]
+    if (nameStart < sourceStart - 1 && (isQuote(before) || isComma(before))) sourceStart = nameStart
+  }
+  let contentEnd = sourceStart - 1
+  while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]) || tokens[contentEnd]!.text === '—')) {
+    contentEnd--
+  }
+  const content = trim(tokens, contentOpening, contentEnd)
+  if (!content || content.to - content.from < 1) return undefined
+  const ranges: Range[] = [content]
+  if (continuation) ranges.push(continuation)
+  return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: sourceStart, to: beforeVerb}, content: ranges}
+}
+
+/**
+ * "Stephen Vladeck of the University of Texas School of Law": a capitalised
+ * name, then "of", "at" or "from" and words all capitalised but for "of",
+ * "the", "for", "and".
+ */
+function affiliated(tokens: Token[], from: number, to: number): boolean {
+  let index = from
+  while (index <= to && isCapitalised(tokens[index])) index++
+  if (index === from || index > to || !/^(?:of|at|from)$/u.test(tokens[index]!.lower)) return false
+  for (index++; index <= to; index++) {
+    const token = tokens[index]!
+    if (!token.word) return false
+    if (!isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+  }
+  return true
+}
+
+/**
+ * Whether the tokens from `from` to `to` are a name, perhaps with an
+ * affiliation: capitalised words, and of/the/for/and between them ("Gov.
+ * John Kasich of Ohio"), at most eight.
+ */
+function nameOpening(context: RuleContext, tokens: Token[], from: number, to: number): boolean {
+  const {discourseMarkers} = context.lexicon
+  const {typer} = context
+  if (to < from || to - from > 8 || !isCapitalised(tokens[from]) || !isCapitalised(tokens[to])) return false
+  if (typer.isPronoun(tokens[from]!) || discourseMarkers.match(tokens, from) !== undefined) return false
+  for (let index = from; index <= to; index++) {
+    const token = tokens[index]!
+    if (!token.word && !/^[.&-]$/u.test(token.text)) return false
+    if (token.word && !isCapitalised(token) && !/^(?:of|the|for|and)$/u.test(token.lower)) return false
+    if (isVerbCue(context, tokens, index)) return false
+  }
+  return true
+}
+
+/** “…,” Jeff Weaver, Sanders’ campaign manager, said in a statement. */
+function appositivePostposed(
+  context: RuleContext,
+  tokens: Token[],
+  verb: number,
+  cueEnd: number,
+  comma: number,
+  continuation: Range | undefined
+): Candidate | undefined {
+  let open = comma - 1
+  while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+  if (open <= 0 || !isComma(tokens[open]) || comma - open > maxSourceTokens) return undefined
+  let nameStart = open - 1
+  while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]) && open - nameStart < 5) nameStart--
+  if (!isCapitalised(tokens[nameStart]) || nameStart === 0) return undefined
+  const before = tokens[nameStart - 1]
+  if (!isQuote(before) && !isComma(before)) return undefined
+  let contentEnd = nameStart - 1
+  while (contentEnd >= 0 && (isComma(tokens[contentEnd]) || isQuote(tokens[contentEnd]))) contentEnd--
+  const content = trim(tokens, contentStart(context, tokens, 0), contentEnd)
+  if (!content || content.to - content.from < 1) return undefined
+  const ranges: Range[] = [content]
+  if (continuation) ranges.push(continuation)
+  return {rule: 'postposed', cue: {from: verb, to: cueEnd}, source: {from: nameStart, to: comma - 1}, content: ranges}
+}
+
+/**
+ * "As The Times reported on Saturday, he has emerged as …", "…, as Comey
+ * noted, people involved could still be charged": the "as" clause is the
+ * attribution, and the rest of the sentence, before and after it, its content.
+ */
+function asClause(context: RuleContext, tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+  const {boundaries} = context.lexicon
+  const subjectEnd = skipAuxLeft(context, tokens, verb - 1)
+  if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+  let subjectStart = subjectEnd
+  while (subjectStart > 0 && subjectEnd - subjectStart < 8) {
+    const candidate = tokens[subjectStart - 1]!
+    if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(context, tokens, subjectStart - 1)) break
+    subjectStart--
+  }
+  const as = subjectStart - 1
+  if (tokens[as]?.lower !== 'as') return undefined
+  const opening = contentStart(context, tokens, 0)
+  const before = tokens[as - 1]
+  if (as !== opening && !(isComma(before) || before?.text === '—' || before?.text === '(')) return undefined
+  const last = lastContentIndex(tokens)
+  // The clause runs on through a short adjunct ("reported on Saturday", "told the Daily News").
+  let end = cueEnd + 1
+  while (end <= last && !isBreak(tokens[end]) && !isQuote(tokens[end])) {
+    if (tokens[end]!.lower === 'that' || isVerbCue(context, tokens, end) || end - cueEnd > 8) return undefined
+    end++
+  }
+  const content: Range[] = []
+  if (as > opening) pushRange(content, trim(tokens, opening, as - 1))
+  if (end < last) pushRange(content, trim(tokens, end + 1, last))
+  if (content.length === 0) return undefined
+  return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source: {from: subjectStart, to: subjectEnd}, content}
+}
+
+/** "SOURCE said (that) …", "SOURCE, who …, praised the pledge", "SOURCE told reporters …". */
+function preposed(context: RuleContext, tokens: Token[], verb: number, frame: Frame, cueEnd: number): Candidate | undefined {
+  const {frames, clauseObjectForms, needsComplement, parentheticalAdverbs, subordinators, evidenceVerbs, prepositions, questionWords, adverbs, skippable, passive, messageVerbs, boundaries, naming, needsAs} = context.lexicon
+  const {typer} = context
+  // "voters see Clinton as the stronger candidate": these verbs report a view only with "as".
+  const seeAs = needsAs.has(tokens[verb]!.lower)
+  if (seeAs) {
+    let as = cueEnd + 1
+    while (as < tokens.length && as - cueEnd <= 10 && tokens[as]!.word && tokens[as]!.lower !== 'as') as++
+    if (tokens[as]?.lower !== 'as' || as === cueEnd + 1) return undefined
+  }
+  const previous = tokens[verb - 1]
+  if (previous && passive.has(previous.lower) && !tokens[verb]!.lower.endsWith('ing')) return undefined
+  // "…, saying that …": a participle after a comma is the participle rule's.
+  if (isComma(previous) && isAdjunctParticiple(context, tokens, verb)) return undefined
+  let subjectEnd = skipPreverbal(context, tokens, skipAuxLeft(context, tokens, verb - 1))
+  if (subjectEnd < 0) return undefined
+  // "He explained the headline by saying …", "Mrs. Clinton has gone further by proposing …": a
+  // gerund after a preposition has the clause's subject for source, or none that is plain.
+  // ("published the results by announcing …" keeps its message verb: see toAttribution).
+  const gerund =
+    tokens[verb]!.lower.endsWith('ing') &&
+    prepositions.has(tokens[subjectEnd]!.lower) &&
+    !skippable.has(tokens[verb - 1]!.lower) &&
+    !tokens.slice(Math.max(0, verb - 10), verb).some((token) => messageVerbs.has(token.text))
+  const gerundSubject = gerund ? sentenceSubject(context, tokens, subjectEnd) : null
+  // "Sanders stood face-to-face with Clinton and said …": a coordinated verb shares the
+  // sentence's subject; without a plain one, the attribution is left to the participle rule.
+  let shared: Range | undefined
+  if (tokens[subjectEnd]!.lower === 'and' && !tokens[verb]!.lower.endsWith('ing')) {
+    // "In Iowa, Trump attacked Cruz and said …": else the subject after the last comma.
+    let comma = subjectEnd - 1
+    while (comma > 0 && !isComma(tokens[comma]) && !isQuote(tokens[comma])) comma--
+    // The nearest clause's subject first: after a subordinator ("when Rubio thanked Miami and
+    // said …"), after the last comma, then the sentence's.
+    const afterComma = comma > 0 && isComma(tokens[comma]) ? sentenceSubject(context, tokens, subjectEnd, comma + 1) : null
+    let subordinator = subjectEnd - 1
+    while (subordinator > Math.max(comma, 0) && !subordinators.has(tokens[subordinator]!.lower)) subordinator--
+    const afterSubordinator = subordinator > Math.max(comma, 0) ? sentenceSubject(context, tokens, subjectEnd, subordinator + 1) : null
+    for (const subject of [afterSubordinator, afterComma, sentenceSubject(context, tokens, subjectEnd)]) {
+      const opening = subject ? tokens[subject.from]!.lower : ''
+      if (subject && subject.to < subjectEnd - 1 && !boundaries.has(opening) && !skippable.has(opening) && !prepositions.has(opening) && !frames.has(opening)) {
+        shared = subject
+        break
+      }
+    }
+  }
+  // "… “very charming” and called his standing …": a conjunction with no plain subject before it
+  // is no source; the attribution is kept without one.
+  const bareAnd = tokens[subjectEnd]!.lower === 'and' && !shared
+  // A relative clause or an appositive between subject and verb ("Trump, who has
+  // campaigned …, praised …") is skipped, unless it says how the source knows
+  // ("an official, who spoke on condition of anonymity, said"): then it is part of the source.
+  let sourceEnd: number | undefined
+  // Whether an appositive or a relative clause was set off by commas before the verb.
+  let setOff = false
+  // "Murphy, though, said": a parenthetical adverb is neither source nor cue.
+  if (isComma(tokens[subjectEnd])) {
+    let open = subjectEnd - 1
+    while (open > 0 && !isComma(tokens[open])) open--
+    if (open > 0 && parentheticalAdverbs.match(tokens, open + 1) === subjectEnd) subjectEnd = open - 1
+  }
+  if (isComma(tokens[subjectEnd])) {
+    let open = subjectEnd - 1
+    while (open > 0 && !isComma(tokens[open]) && !isQuote(tokens[open])) open--
+    if (open <= 0 || !isComma(tokens[open])) return undefined
+    const first = tokens[open + 1]!
+    // "Vikram Amar, dean of the law school, said", "John Archer, wearing a T-shirt, said": after
+    // a name, an appositive or a participle may open with any word.
+    const afterName = isCapitalised(tokens[open - 1]) && first.word && !boundaries.has(first.lower) && !isVerbCue(context, tokens, open + 1)
+    if (!/^(?:who|which|whose|whom|a|an|the|one|its|his|her|their)$/u.test(first.lower) && !isCapitalised(first) && !afterName) {
       return undefined
     }
-    let subjectStart = subjectEnd
-    if (shared) {
-      subjectStart = shared.from
-      subjectEnd = shared.to
-    }
-    while (subjectStart > 0 && !relative && !shared) {
-      const candidate = tokens[subjectStart - 1]!
-      if (!candidate.word) {
-        // Marks inside a name: "CNN/ORC", "AT&T".
-        if (/^[/&-]$/u.test(candidate.text) && tokens[subjectStart - 2]?.word) {
-          subjectStart--
-          continue
-        }
-        break
+    // An appositive is part of the source ("Erin Brockovich, the environmental activist, said"),
+    // a relative clause or a participle only when it gives the basis.
+    // "Trump, in Kentucky, said", "Limbaugh, for one, said": a prepositional aside is neither.
+    const aside = afterName && prepositions.has(first.lower)
+    const relativeClause = /^(?:who|which|whose|whom)$/u.test(first.lower) || (afterName && first.lower.endsWith('ing')) || aside
+    if (!relativeClause || typer.basisIndex(tokens.slice(open + 1, subjectEnd)) !== undefined) sourceEnd = subjectEnd - 1
+    subjectEnd = open - 1
+    setOff = true
+  }
+  // "Sen. Mitch McConnell (R-Ky.) said": the parenthesis belongs to the source.
+  if (tokens[subjectEnd]?.text === ')') {
+    let open = subjectEnd - 1
+    while (open > 0 && tokens[open]!.text !== '(') open--
+    if (open <= 0 || subjectEnd - open > 8) return undefined
+    sourceEnd ??= subjectEnd
+    subjectEnd = open - 1
+  }
+  // "Mr. Ekovich, who noted that …": the relative pronoun is the source, as the text gives it.
+  const relative = /^(?:who|which)$/u.test(tokens[subjectEnd]?.lower ?? '') && tokens[subjectEnd - 1] !== undefined
+  if (!tokens[subjectEnd]?.word || (boundaries.has(tokens[subjectEnd]!.lower) && !relative)) return undefined
+  const next = tokens[cueEnd + 1]
+  if (
+    cueEnd === verb &&
+    needsComplement.has(tokens[verb]!.lower) &&
+    !(next && (next.lower === 'to' || next.text === ':' || isOpening(next) || questionWords.has(next.lower))) &&
+    // 'She added, “We will review all the facts.”', "As the study noted, …".
+    !(isComma(next) && (isOpening(tokens[cueEnd + 2]) || tokens[contentStart(context, tokens, 0)]!.lower === 'as')) &&
+    findThat(tokens, cueEnd + 1, lastContentIndex(tokens)) === undefined &&
+    // "The poll shows Trump far ahead": evidence from a document needs no "that".
+    !(evidenceVerbs.has(tokens[verb]!.lower) && documentSubject(context, tokens, subjectEnd))
+  ) {
+    return undefined
+  }
+  let subjectStart = subjectEnd
+  if (shared) {
+    subjectStart = shared.from
+    subjectEnd = shared.to
+  }
+  while (subjectStart > 0 && !relative && !shared) {
+    const candidate = tokens[subjectStart - 1]!
+    if (!candidate.word) {
+      // Marks inside a name: "CNN/ORC", "AT&T".
+      if (/^[/&-]$/u.test(candidate.text) && tokens[subjectStart - 2]?.word) {
+        subjectStart--
+        continue
       }
-      if (boundaries.has(candidate.lower) || isVerbCue(tokens, subjectStart - 1) || passive.has(candidate.lower)) break
-      if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? '')) && !nounConjunct(tokens, subjectStart - 1)) break
-      subjectStart--
+      break
     }
-    subjectStart = skipDiscourseMarker(tokens, subjectStart, subjectEnd)
-    // "Jacob Shiansky, 24, who was visiting …, said", "Paul Porter, a truck driver from Ava, Mo.,
-    // said": appositives in a row after a name opening the sentence are all the source's.
-    if (!relative && !shared && setOff && isComma(tokens[subjectStart - 1])) {
-      const start = appositiveChain(tokens, subjectStart)
-      if (start !== undefined) {
-        sourceEnd ??= subjectEnd
-        subjectStart = start
-        subjectEnd = start
-      }
+    if (boundaries.has(candidate.lower) || isVerbCue(context, tokens, subjectStart - 1) || passive.has(candidate.lower)) break
+    if (candidate.lower === 'and' && (!isCapitalised(tokens[subjectStart - 2]) || prepositions.has(tokens[subjectStart - 3]?.lower ?? '')) && !nounConjunct(context, tokens, subjectStart - 1)) break
+    subjectStart--
+  }
+  subjectStart = skipDiscourseMarker(context, tokens, subjectStart, subjectEnd)
+  // "Jacob Shiansky, 24, who was visiting …, said", "Paul Porter, a truck driver from Ava, Mo.,
+  // said": appositives in a row after a name opening the sentence are all the source's.
+  if (!relative && !shared && setOff && isComma(tokens[subjectStart - 1])) {
+    const start = appositiveChain(context, tokens, subjectStart)
+    if (start !== undefined) {
+      sourceEnd ??= subjectEnd
+      subjectStart = start
+      subjectEnd = start
     }
-    if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
-    const first = tokens[subjectStart]!
-    // "Just 28 percent of voters said": an adverb may open the subject, before a number.
-    const adverbFirst = adverbs.has(first.lower) && /^\d/u.test(tokens[subjectStart + 1]?.text ?? '') && subjectStart < subjectEnd
-    if ((boundaries.has(first.lower) && !relative) || (skippable.has(first.lower) && !adverbFirst)) return undefined
-    // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not
-    // words said (but "what one aide called “…”" reports them).
-    if (naming.has(tokens[verb]!.lower) && !sourceEnd && tokens[subjectStart - 1]?.lower !== 'what') {
-      const name = tokens[cueEnd + 1]
-      const indefinite = tokens.slice(subjectStart, subjectEnd + 1).some((token) => /^(?:a|an|one)$/u.test(token.lower))
-      if (indefinite && (isCapitalised(name) || isOpening(name) || name?.lower === 'the')) return undefined
-    }
+  }
+  if (subjectStart > subjectEnd || subjectEnd - subjectStart + 1 > maxSourceTokens) return undefined
+  const first = tokens[subjectStart]!
+  // "Just 28 percent of voters said": an adverb may open the subject, before a number.
+  const adverbFirst = adverbs.has(first.lower) && /^\d/u.test(tokens[subjectStart + 1]?.text ?? '') && subjectStart < subjectEnd
+  if ((boundaries.has(first.lower) && !relative) || (skippable.has(first.lower) && !adverbFirst)) return undefined
+  // "a company called Cambridge Analytica", "a program called “Quick Question”": a name given, not
+  // words said (but "what one aide called “…”" reports them).
+  if (naming.has(tokens[verb]!.lower) && !sourceEnd && tokens[subjectStart - 1]?.lower !== 'what') {
+    const name = tokens[cueEnd + 1]
+    const indefinite = tokens.slice(subjectStart, subjectEnd + 1).some((token) => /^(?:a|an|one)$/u.test(token.lower))
+    if (indefinite && (isCapitalised(name) || isOpening(name) || name?.lower === 'the')) return undefined
+  }
 
-    let last = lastContentIndex(tokens)
-    // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
-    // moderator pointed out that …, the candidate said …") ends at its comma.
-    const opener = tokens[subjectStart - 1]
-    // "As the Post's Ishaan Tharoor wrote, “…”": the main clause is what was said.
-    const asSaid = opener?.lower === 'as' && isComma(tokens[cueEnd + 1]) && subjectStart - 1 === contentStart(tokens, 0)
-    if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(tokens, 0) && !asSaid)) {
-      for (let index = cueEnd + 1; index < last; index++) {
-        if (isComma(tokens[index])) {
-          last = index - 1
-          break
-        }
-      }
-    }
-    // "…, adding that …", "… and said …" and "…, and others have said …" start attributions of their own.
+  let last = lastContentIndex(tokens)
+  // A relative clause ("Podesta, who said …, said …") or a fronted subordinate one ("When the
+  // moderator pointed out that …, the candidate said …") ends at its comma.
+  const opener = tokens[subjectStart - 1]
+  // "As the Post's Ishaan Tharoor wrote, “…”": the main clause is what was said.
+  const asSaid = opener?.lower === 'as' && isComma(tokens[cueEnd + 1]) && subjectStart - 1 === contentStart(context, tokens, 0)
+  if (relative || (opener && subordinators.has(opener.lower) && subjectStart - 1 === contentStart(context, tokens, 0) && !asSaid)) {
     for (let index = cueEnd + 1; index < last; index++) {
-      if ((isComma(tokens[index]) && isAdjunctParticiple(tokens, index + 1)) || coordinatedCue(tokens, index + 1)) {
-        last = isComma(tokens[index - 1]) ? index - 2 : index - 1
-        break
-      }
-      if (newClauseWithCue(tokens, index, last)) {
-        last = isComma(tokens[index - 1]) ? index - 2 : index - 1
+      if (isComma(tokens[index])) {
+        last = index - 1
         break
       }
     }
-    // "said Wednesday he agrees …": a time adjunct right after the cue is no content.
-    let from = skipTime(tokens, cueEnd + 1, last)
-    if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
-    // 'said “not too likely” and 14 percent said …': a quote opening the content closes it.
-    if (isOpening(tokens[from])) {
-      const closing = closingQuoteIndex(tokens, from)
-      if (closing !== undefined && closing < last) last = closing
+  }
+  // "…, adding that …", "… and said …" and "…, and others have said …" start attributions of their own.
+  for (let index = cueEnd + 1; index < last; index++) {
+    if ((isComma(tokens[index]) && isAdjunctParticiple(context, tokens, index + 1)) || coordinatedCue(context, tokens, index + 1)) {
+      last = isComma(tokens[index - 1]) ? index - 2 : index - 1
+      break
     }
-    let content: Range | undefined
-    const that = findThat(tokens, from, last)
-    if (seeAs) {
-      content = trim(tokens, from, last)
-    } else if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
-      if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
-      // 'what aide Kevin Phillips called “the beginning of a new era”': a quoted object is the content.
-      else if (!isOpening(tokens[from])) content = objectOf(tokens, from, last)
-      else content = trim(tokens, from, last)
-    } else if (frame === 'tell') {
-      const question = findQuestion(tokens, skipAudience(tokens, from), last)
-      if (that !== undefined) content = trim(tokens, that + 1, last)
-      else if (question !== undefined) content = trim(tokens, question, last)
-      else content = trim(tokens, skipAudience(tokens, from), last)
-    } else {
-      content = trim(tokens, that === undefined ? from : that + 1, last)
+    if (newClauseWithCue(context, tokens, index, last)) {
+      last = isComma(tokens[index - 1]) ? index - 2 : index - 1
+      break
     }
-    if (!content) return undefined
-    const source = (bareAnd && subjectStart === subjectEnd) || (gerund && !gerundSubject) ? null : (gerundSubject ?? {from: subjectStart, to: sourceEnd ?? subjectEnd})
-    return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source, content: [content]}
   }
-
-  /**
-   * "Politicians and even some technologists said", "His campaign and much of the media
-   * said": the words from the clause's start to the "and" at `and` read as a noun phrase
-   * (a few words, none a verb form), so the conjunction joins two subjects.
-   */
-  function nounConjunct(tokens: Token[], and: number): boolean {
-    let start = and
-    while (start > 0 && tokens[start - 1]!.word && and - start < 6) start--
-    if (start === and || (start > 0 && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1]))) return false
-    if (start !== contentStart(tokens, 0) && !isComma(tokens[start - 1])) return false
-    for (let index = start; index < and; index++) {
-      const token = tokens[index]!
-      if (/(?:ed|ing)$/u.test(token.lower) || skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || boundaries.has(token.lower)) return false
-      if (prepositions.has(token.lower) || typer.isPronoun(token)) return false
-    }
-    return true
+  // "said Wednesday he agrees …": a time adjunct right after the cue is no content.
+  let from = skipTime(context, tokens, cueEnd + 1, last)
+  if (isBreak(tokens[from]) && (tokens[from]!.text === ':' || tokens[from]!.text === ',')) from++
+  // 'said “not too likely” and 14 percent said …': a quote opening the content closes it.
+  if (isOpening(tokens[from])) {
+    const closing = closingQuoteIndex(tokens, from)
+    if (closing !== undefined && closing < last) last = closing
   }
-
-  /**
-   * The start of a name opening the sentence, before appositives separated by
-   * commas that end at `segment` (the first word after a comma): "Willie Minor,
-   * an actor in Dallas, who runs …". Undefined when the sentence does not open so.
-   */
-  function appositiveChain(tokens: Token[], segment: number): number | undefined {
-    const opening = contentStart(tokens, 0)
-    const first = tokens[segment]
-    if (!first?.word || typer.isPronoun(first) || (isCapitalised(first) && !nounMarkers.has(first.lower) && !/^\d/u.test(first.text))) return undefined
-    let comma = segment - 1
-    for (let hops = 0; hops < 4; hops++) {
-      let start = comma
-      while (start > opening && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1])) start--
-      const words = tokens.slice(start, comma)
-      if (words.length === 0 || words.some((token) => !token.word && !/^[/&.-]$/u.test(token.text))) return undefined
-      if (start === opening) {
-        // The name: a few capitalised words ("Gov. Phil Bryant"), none of them a verb.
-        const name = words[0]!.lower
-        if (words.length > 6 || typer.isPronoun(words[0]!) || skippable.has(name) || name.endsWith('ly') || prepositions.has(name) || timeWords.has(name)) return undefined
-        if (discourseMarkers.match(tokens, start) !== undefined) return undefined
-        if (words.some((token, index) => (token.word && !isCapitalised(token)) || isVerbCue(tokens, start + index) || boundaries.has(token.lower))) return undefined
-        return start
-      }
-      if (!isComma(tokens[start - 1]) || words.some((token, index) => isVerbCue(tokens, start + index))) return undefined
-      comma = start - 1
-    }
-    return undefined
+  let content: Range | undefined
+  const that = findThat(tokens, from, last)
+  if (seeAs) {
+    content = trim(tokens, from, last)
+  } else if (frame === 'object' || clauseObjectForms.has(tokens[verb]!.lower)) {
+    if (that !== undefined && that === from) content = trim(tokens, that + 1, last)
+    // 'what aide Kevin Phillips called “the beginning of a new era”': a quoted object is the content.
+    else if (!isOpening(tokens[from])) content = objectOf(context, tokens, from, last)
+    else content = trim(tokens, from, last)
+  } else if (frame === 'tell') {
+    const question = findQuestion(context, tokens, skipAudience(context, tokens, from), last)
+    if (that !== undefined) content = trim(tokens, that + 1, last)
+    else if (question !== undefined) content = trim(tokens, question, last)
+    else content = trim(tokens, skipAudience(context, tokens, from), last)
+  } else {
+    content = trim(tokens, that === undefined ? from : that + 1, last)
   }
+  if (!content) return undefined
+  const source = (bareAnd && subjectStart === subjectEnd) || (gerund && !gerundSubject) ? null : (gerundSubject ?? {from: subjectStart, to: sourceEnd ?? subjectEnd})
+  return {rule: 'preposed', cue: {from: verb, to: cueEnd}, source, content: [content]}
+}
 
-  /**
-   * A subject naming a document, its head anywhere in it: "The poll shows",
-   * "a Marquette Law School poll released last week showed".
-   */
-  function documentSubject(tokens: Token[], subjectEnd: number): boolean {
-    for (let index = subjectEnd; index >= 0 && subjectEnd - index < maxSourceTokens; index--) {
-      const token = tokens[index]!
-      if (!token.word || boundaries.has(token.lower) || (index < subjectEnd && isVerbCue(tokens, index))) return false
-      if (typer.isDocument(token)) return true
-    }
-    return false
-  }
-
-  /** Index of the mark closing the quote opened at `open`, in the same sentence. */
-  function closingQuoteIndex(tokens: Token[], open: number): number | undefined {
-    const mark = tokens[open]!.text
-    const closer = mark === '“' ? '”' : mark === '‘' ? '’' : mark
-    for (let index = open + 1; index < tokens.length; index++) {
-      if (!tokens[index]!.word && tokens[index]!.text === closer) return index
-    }
-    return undefined
-  }
-
-  /** Words opening an appositive or relative clause after a name: "…, the president of …", "…, who …". */
-  function appositiveOpener(token: Token | undefined): boolean {
-    if (!token?.word) return false
-    return nounMarkers.has(token.lower) || appositiveTitles.has(token.lower) || /^(?:who|whose|which)$/u.test(token.lower) || /^\d/u.test(token.text) || isCapitalised(token)
-  }
-
-  /** "… and said …", "… but said …": a cue verb right after a conjunction, sharing the subject before it. */
-  function coordinatedCue(tokens: Token[], index: number): boolean {
-    const token = tokens[index]
-    const conjunction = tokens[index - 1]?.lower
-    return (conjunction === 'and' || conjunction === 'but') && token !== undefined && !token.lower.endsWith('ing') && isVerbCue(tokens, index)
-  }
-
-  /**
-   * "…, and others have said they …", "…; 29 percent said …": a conjunction
-   * or semicolon opening a clause whose own subject has a cue verb, outside
-   * quotes. Content before it ends there.
-   */
-  function newClauseWithCue(tokens: Token[], index: number, last: number): boolean {
+/**
+ * "Politicians and even some technologists said", "His campaign and much of the media
+ * said": the words from the clause's start to the "and" at `and` read as a noun phrase
+ * (a few words, none a verb form), so the conjunction joins two subjects.
+ */
+function nounConjunct(context: RuleContext, tokens: Token[], and: number): boolean {
+  const {frames, prepositions, skippable, passive, boundaries} = context.lexicon
+  const {typer} = context
+  let start = and
+  while (start > 0 && tokens[start - 1]!.word && and - start < 6) start--
+  if (start === and || (start > 0 && !isBreak(tokens[start - 1]) && !isQuote(tokens[start - 1]))) return false
+  if (start !== contentStart(context, tokens, 0) && !isComma(tokens[start - 1])) return false
+  for (let index = start; index < and; index++) {
     const token = tokens[index]!
-    if (!(token.text === ';' || (token.word && /^(?:and|but|while|whereas)$/u.test(token.lower)))) return false
-    // A subject (at least one word) stands between the conjunction and the verb.
-    for (let cursor = index + 2; cursor <= Math.min(last, index + 8); cursor++) {
-      const candidate = tokens[cursor]!
-      if (isBreak(candidate) || isQuote(candidate)) return false
-      if (boundaries.has(candidate.lower)) return false
-      if (isVerbCue(tokens, cursor) && !candidate.lower.endsWith('ing')) return true
-    }
-    return false
+    if (/(?:ed|ing)$/u.test(token.lower) || skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || boundaries.has(token.lower)) return false
+    if (prepositions.has(token.lower) || typer.isPronoun(token)) return false
   }
+  return true
+}
 
-  /**
-   * "…, he said, adding that …", "Podesta said … and said …": the participle
-   * or the coordinated verb shares the source of the attribution before it.
-   */
-  function participleAdjuncts(tokens: Token[], accepted: Candidate[]): Candidate[] {
-    const found: Candidate[] = []
-    const last = lastContentIndex(tokens)
-    for (let index = 1; index < last; index++) {
-      // '… on “Morning Joe,” adding …': the comma may stand inside a closing quote.
-      const participle = (isComma(tokens[index - 1]) || (isQuote(tokens[index - 1]) && isComma(tokens[index - 2]))) && isAdjunctParticiple(tokens, index)
-      if (!participle && !coordinatedCue(tokens, index)) continue
-      const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
-      // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
-      // participle's source is the sentence's subject, or none when that is not plain.
-      const source = owner?.source ?? (participle && accepted.every((candidate) => candidate.cue.to >= index) ? sentenceSubject(tokens, index) : undefined)
-      if (source === undefined) continue
-      // "…, referring to …": a phrasal cue keeps its particle.
-      const phrasalEnd = phrasalPhrases.match(tokens, index)
-      const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
-      let from = skipTime(tokens, cueEnd + 1, last)
-      const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
-      if (frame === 'tell') from = skipTime(tokens, skipAudience(tokens, from), last)
-      let content: Range | undefined
-      if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
-      else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(tokens, from, last)
-      else content = trim(tokens, from, last)
-      if (!content) continue
-      found.push({rule: 'participle', cue: {from: index, to: cueEnd}, source, content: [content]})
-    }
-    return found
+/**
+ * A subject naming a document, its head anywhere in it: "The poll shows",
+ * "a Marquette Law School poll released last week showed".
+ */
+function documentSubject(context: RuleContext, tokens: Token[], subjectEnd: number): boolean {
+  const {boundaries} = context.lexicon
+  const {typer} = context
+  for (let index = subjectEnd; index >= 0 && subjectEnd - index < maxSourceTokens; index--) {
+    const token = tokens[index]!
+    if (!token.word || boundaries.has(token.lower) || (index < subjectEnd && isVerbCue(context, tokens, index))) return false
+    if (typer.isDocument(token)) return true
   }
+  return false
+}
 
-  /**
-   * The subject opening a sentence, for a participle after its main clause:
-   * a pronoun, a name ("Gov. Mike Pence on Thursday blamed …"), or after a
-   * determiner the words up to one that reads as a verb ("The mayor spoke
-   * for …"). Null when the sentence opens with none of these.
-   */
-  function sentenceSubject(tokens: Token[], before: number, opening = 0): Range | null {
-    const from = contentStart(tokens, opening)
-    const first = tokens[from]
-    if (!first?.word || from >= before) return null
-    // "On Sunday, Mr. Trump …", "Then, he …": an opening adjunct, then the subject after its comma.
-    const lower = first.lower
-    if (prepositions.has(lower) || skippable.has(lower) || boundaries.has(lower) || subordinators.has(lower) || timeWords.has(lower) || timeModifiers.has(lower)) {
-      let comma = from + 1
-      while (comma < before && comma - from < 10 && !isBreak(tokens[comma])) comma++
-      return isComma(tokens[comma]) && comma + 1 < before ? sentenceSubject(tokens, before, comma + 1) : null
-    }
-    if (typer.isPronoun(first)) return {from, to: from}
-    if (!isCapitalised(first) && !(opening > 0 && nounMarkers.has(first.lower))) return null
-    const verbLike = (token: Token): boolean =>
-      skippable.has(token.lower) || passive.has(token.lower) || frames.has(token.lower) || /(?:ed|[^s]s)$/u.test(token.lower)
-    let to = from
-    // "The billionaire businessman began …": after a determiner, words up to one that reads as a verb.
-    const phrase = nounMarkers.has(first.lower)
-    while (to + 1 < before && to - from < 8) {
-      const next = tokens[to + 1]!
-      if (!next.word) {
-        if (/^[/&-]$/u.test(next.text) || next.text === '.') {
-          to++
-          continue
-        }
-        break
-      }
-      if (phrase) {
-        // A word before a preposition or an article is the verb: "The mayor spoke for an hour".
-        const after = tokens[to + 2]
-        const verbBefore = after !== undefined && (prepositions.has(after.lower) || nounMarkers.has(after.lower))
-        if (verbLike(next) || verbBefore || prepositions.has(next.lower) || boundaries.has(next.lower)) break
-      } else if (next.text === next.lower && !/['’]s$/u.test(next.lower)) {
-        break
-      }
-      to++
-    }
-    return {from, to}
+/** Index of the mark closing the quote opened at `open`, in the same sentence. */
+function closingQuoteIndex(tokens: Token[], open: number): number | undefined {
+  const mark = tokens[open]!.text
+  const closer = mark === '“' ? '”' : mark === '‘' ? '’' : mark
+  for (let index = open + 1; index < tokens.length; index++) {
+    if (!tokens[index]!.word && tokens[index]!.text === closer) return index
   }
+  return undefined
+}
 
-  /** "…, adding that …", "…, criticizing the plan": a participle of a cue verb, listed or not. */
-  function isAdjunctParticiple(tokens: Token[], index: number): boolean {
-    const lower = tokens[index]?.lower
-    if (lower === undefined) return false
-    if (adjunctParticiples.has(lower)) return true
-    return lower.endsWith('ing') && (frames.has(lower) || phrasalPhrases.match(tokens, index) !== undefined)
+/**
+ * "…, and others have said they …", "…; 29 percent said …": a conjunction
+ * or semicolon opening a clause whose own subject has a cue verb, outside
+ * quotes. Content before it ends there.
+ */
+function newClauseWithCue(context: RuleContext, tokens: Token[], index: number, last: number): boolean {
+  const {boundaries} = context.lexicon
+  const token = tokens[index]!
+  if (!(token.text === ';' || (token.word && /^(?:and|but|while|whereas)$/u.test(token.lower)))) return false
+  // A subject (at least one word) stands between the conjunction and the verb.
+  for (let cursor = index + 2; cursor <= Math.min(last, index + 8); cursor++) {
+    const candidate = tokens[cursor]!
+    if (isBreak(candidate) || isQuote(candidate)) return false
+    if (boundaries.has(candidate.lower)) return false
+    if (isVerbCue(context, tokens, cursor) && !candidate.lower.endsWith('ing')) return true
   }
+  return false
+}
 
-  /** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
-  function participial(tokens: Token[], verb: number): Candidate | undefined {
-    const opening = contentStart(tokens, 0)
-    const first = tokens[opening]
-    let cue = verb
-    if (first?.lower === 'having' && verb === opening + 1) cue = verb
-    else if (!(verb === opening && tokens[verb]!.lower.endsWith('ing'))) return undefined
-    let comma = verb + 1
-    while (comma < tokens.length && !isBreak(tokens[comma])) comma++
-    if (!isComma(tokens[comma]) || comma === verb + 1) return undefined
-    const content = trim(tokens, verb + 1, comma - 1)
-    const subjectStart = comma + 1
-    let subjectEnd = subjectStart - 1
-    while (
-      subjectEnd + 1 < tokens.length &&
-      tokens[subjectEnd + 1]!.word &&
-      !skippable.has(tokens[subjectEnd + 1]!.lower) &&
-      !passive.has(tokens[subjectEnd + 1]!.lower) &&
-      !frames.has(tokens[subjectEnd + 1]!.lower) &&
-      subjectEnd - subjectStart < 6
-    ) {
-      subjectEnd++
-    }
-    if (!content || subjectEnd < subjectStart) return undefined
-    const stop = tokens[subjectEnd + 1]
-    if (!stop || !(skippable.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
-    return {rule: 'participial', cue: {from: cue, to: cue}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
+/**
+ * "…, he said, adding that …", "Podesta said … and said …": the participle
+ * or the coordinated verb shares the source of the attribution before it.
+ */
+function participleAdjuncts(context: RuleContext, tokens: Token[], accepted: Candidate[]): Candidate[] {
+  const {frames, clauseObjectForms, phrasalFrames, phrasalPhrases} = context.lexicon
+  const found: Candidate[] = []
+  const last = lastContentIndex(tokens)
+  for (let index = 1; index < last; index++) {
+    // '… on “Morning Joe,” adding …': the comma may stand inside a closing quote.
+    const participle = (isComma(tokens[index - 1]) || (isQuote(tokens[index - 1]) && isComma(tokens[index - 2]))) && isAdjunctParticiple(context, tokens, index)
+    if (!participle && !coordinatedCue(context, tokens, index)) continue
+    const owner = accepted.filter((candidate) => candidate.source && candidate.cue.to < index).at(-1)
+    // "Carly Fiorina endorsed Ted Cruz on Wednesday, saying …": with no cue before it, the
+    // participle's source is the sentence's subject, or none when that is not plain.
+    const source = owner?.source ?? (participle && accepted.every((candidate) => candidate.cue.to >= index) ? sentenceSubject(context, tokens, index) : undefined)
+    if (source === undefined) continue
+    // "…, referring to …": a phrasal cue keeps its particle.
+    const phrasalEnd = phrasalPhrases.match(tokens, index)
+    const cueEnd = phrasalEnd === undefined ? index : phrasalEnd - 1
+    let from = skipTime(context, tokens, cueEnd + 1, last)
+    const frame = phrasalEnd === undefined ? frames.get(tokens[index]!.lower) : phrasalFrames.get(phraseKey(tokens, index, phrasalEnd))
+    if (frame === 'tell') from = skipTime(context, tokens, skipAudience(context, tokens, from), last)
+    let content: Range | undefined
+    if (tokens[from]?.lower === 'that') content = trim(tokens, from + 1, last)
+    else if (frame === 'object' || clauseObjectForms.has(tokens[index]!.lower)) content = objectOf(context, tokens, from, last)
+    else content = trim(tokens, from, last)
+    if (!content) continue
+    found.push({rule: 'participle', cue: {from: index, to: cueEnd}, source, content: [content]})
   }
+  return found
+}
 
-  /** "Washington’s complaints that …", "pledges Beijing has made to …", "claims by the company that …". */
-  function nominalCue(tokens: Token[], noun: number): Candidate | undefined {
-    const last = lastContentIndex(tokens)
-    const possessor = tokens[noun - 1]
-    if (possessor && possessor.word && /^\p{Lu}.*['’]s$/u.test(possessor.text)) {
-      let from = noun - 1
-      while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
-      let content = complement(tokens, noun + 1, last)
-      if (!content) return undefined
-      if (from === contentStart(tokens, 0)) content = beforeMainVerb(tokens, content)
-      return {
-        rule: 'nominal',
-        cue: {from: noun, to: noun},
-        source: {from, to: noun - 1, end: possessor.end - 2},
-        content: [content]
-      }
+/** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
+function participial(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
+  const {frames, skippable, passive} = context.lexicon
+  const opening = contentStart(context, tokens, 0)
+  const first = tokens[opening]
+  let cue = verb
+  if (first?.lower === 'having' && verb === opening + 1) cue = verb
+  else if (!(verb === opening && tokens[verb]!.lower.endsWith('ing'))) return undefined
+  let comma = verb + 1
+  while (comma < tokens.length && !isBreak(tokens[comma])) comma++
+  if (!isComma(tokens[comma]) || comma === verb + 1) return undefined
+  const content = trim(tokens, verb + 1, comma - 1)
+  const subjectStart = comma + 1
+  let subjectEnd = subjectStart - 1
+  while (
+    subjectEnd + 1 < tokens.length &&
+    tokens[subjectEnd + 1]!.word &&
+    !skippable.has(tokens[subjectEnd + 1]!.lower) &&
+    !passive.has(tokens[subjectEnd + 1]!.lower) &&
+    !frames.has(tokens[subjectEnd + 1]!.lower) &&
+    subjectEnd - subjectStart < 6
+  ) {
+    subjectEnd++
+  }
+  if (!content || subjectEnd < subjectStart) return undefined
+  const stop = tokens[subjectEnd + 1]
+  if (!stop || !(skippable.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
+  return {rule: 'participial', cue: {from: cue, to: cue}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
+}
+
+/** "Washington’s complaints that …", "pledges Beijing has made to …", "claims by the company that …". */
+function nominalCue(context: RuleContext, tokens: Token[], noun: number): Candidate | undefined {
+  const {nominalMakers, skippable, boundaries} = context.lexicon
+  const last = lastContentIndex(tokens)
+  const possessor = tokens[noun - 1]
+  if (possessor && possessor.word && /^\p{Lu}.*['’]s$/u.test(possessor.text)) {
+    let from = noun - 1
+    while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
+    let content = complement(tokens, noun + 1, last)
+    if (!content) return undefined
+    if (from === contentStart(context, tokens, 0)) content = beforeMainVerb(context, tokens, content)
+    return {
+      rule: 'nominal',
+      cue: {from: noun, to: noun},
+      source: {from, to: noun - 1, end: possessor.end - 2},
+      content: [content]
     }
-    // "pledges Beijing has made to …"
-    let cursor = noun + 1
-    if (tokens[cursor]?.lower === 'by' || tokens[cursor]?.lower === 'from') {
-      const sourceFrom = cursor + 1
-      let sourceTo = sourceFrom
-      while (sourceTo + 1 <= last && tokens[sourceTo + 1]!.word && !/^(?:that|to)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
-      if (!tokens[sourceFrom]?.word || sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
-      const content = complement(tokens, sourceTo + 1, last)
-      if (!content) return undefined
-      return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
-    }
-    const sourceFrom = cursor
-    while (cursor <= last && isCapitalised(tokens[cursor])) cursor++
-    if (cursor === sourceFrom || cursor - sourceFrom > 5) return undefined
-    const sourceTo = cursor - 1
-    while (cursor <= last && skippable.has(tokens[cursor]!.lower)) cursor++
-    if (!tokens[cursor] || !nominalMakers.has(tokens[cursor]!.lower)) return undefined
-    const content = complement(tokens, cursor + 1, last)
+  }
+  // "pledges Beijing has made to …"
+  let cursor = noun + 1
+  if (tokens[cursor]?.lower === 'by' || tokens[cursor]?.lower === 'from') {
+    const sourceFrom = cursor + 1
+    let sourceTo = sourceFrom
+    while (sourceTo + 1 <= last && tokens[sourceTo + 1]!.word && !/^(?:that|to)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
+    if (!tokens[sourceFrom]?.word || sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
+    const content = complement(tokens, sourceTo + 1, last)
     if (!content) return undefined
     return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
   }
+  const sourceFrom = cursor
+  while (cursor <= last && isCapitalised(tokens[cursor])) cursor++
+  if (cursor === sourceFrom || cursor - sourceFrom > 5) return undefined
+  const sourceTo = cursor - 1
+  while (cursor <= last && skippable.has(tokens[cursor]!.lower)) cursor++
+  if (!tokens[cursor] || !nominalMakers.has(tokens[cursor]!.lower)) return undefined
+  const content = complement(tokens, cursor + 1, last)
+  if (!content) return undefined
+  return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
+}
 
-  /**
-   * "Trump has been criticized by some of his rivals for …", "The story was
-   * first reported by BuzzFeed": the agent after "by" is the source; the
-   * subject, and what follows the agent, the content. The cue runs from the
-   * first auxiliary to the participle.
-   */
-  function passiveAgent(tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
-    let from = verb
-    while (from > 0 && tokens[from - 1]!.word && adverbs.has(tokens[from - 1]!.lower)) from--
-    if (!passive.has(tokens[from - 1]?.lower ?? '') || tokens[from - 1]!.lower === 'being') return undefined
-    from--
-    while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
-    const subjectEnd = from - 1
-    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-    const subjectStart = plainSubject(tokens, subjectEnd)
-    if (subjectStart === undefined) return undefined
-    // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
-    const last = lastContentIndex(tokens)
-    const sourceFrom = cueEnd + 2
-    if (!tokens[sourceFrom]?.word) return undefined
-    let sourceTo = sourceFrom
-    while (sourceTo + 1 <= last && !isBreak(tokens[sourceTo + 1]) && !isQuote(tokens[sourceTo + 1]) && !/^(?:for|as|over|after|because|when|while|in|on|at|to|that)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
-    if (sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
-    const content: Range[] = [{from: subjectStart, to: subjectEnd}]
-    // "… by some of his rivals for failing to …": a reason after the agent is content too.
-    if (sourceTo + 1 <= last && /^(?:for|as)$/u.test(tokens[sourceTo + 1]!.lower)) pushRange(content, trim(tokens, sourceTo + 1, scanRight(tokens, sourceTo + 1)))
-    return {rule: 'passive', cue: {from, to: cueEnd}, source: {from: sourceFrom, to: sourceTo}, content}
+/**
+ * "Trump has been criticized by some of his rivals for …", "The story was
+ * first reported by BuzzFeed": the agent after "by" is the source; the
+ * subject, and what follows the agent, the content. The cue runs from the
+ * first auxiliary to the participle.
+ */
+function passiveAgent(context: RuleContext, tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
+  const {adverbs, skippable, passive} = context.lexicon
+  let from = verb
+  while (from > 0 && tokens[from - 1]!.word && adverbs.has(tokens[from - 1]!.lower)) from--
+  if (!passive.has(tokens[from - 1]?.lower ?? '') || tokens[from - 1]!.lower === 'being') return undefined
+  from--
+  while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+  const subjectEnd = from - 1
+  if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+  const subjectStart = plainSubject(context, tokens, subjectEnd)
+  if (subjectStart === undefined) return undefined
+  // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
+  const last = lastContentIndex(tokens)
+  const sourceFrom = cueEnd + 2
+  if (!tokens[sourceFrom]?.word) return undefined
+  let sourceTo = sourceFrom
+  while (sourceTo + 1 <= last && !isBreak(tokens[sourceTo + 1]) && !isQuote(tokens[sourceTo + 1]) && !/^(?:for|as|over|after|because|when|while|in|on|at|to|that)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
+  if (sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
+  const content: Range[] = [{from: subjectStart, to: subjectEnd}]
+  // "… by some of his rivals for failing to …": a reason after the agent is content too.
+  if (sourceTo + 1 <= last && /^(?:for|as)$/u.test(tokens[sourceTo + 1]!.lower)) pushRange(content, trim(tokens, sourceTo + 1, scanRight(tokens, sourceTo + 1)))
+  return {rule: 'passive', cue: {from, to: cueEnd}, source: {from: sourceFrom, to: sourceTo}, content}
+}
+
+/**
+ * "his attacks on Mr. Clinton", "Sanders's criticism of the deal", "her
+ * decision to open the borders": a noun of stance or intention after a
+ * possessor, who is the source. A phrase ending in a preposition
+ * ("attacks on") takes its object as content; a bare noun takes "to …" or
+ * "that …".
+ */
+function possessedCue(context: RuleContext, tokens: Token[], noun: number): Candidate | undefined {
+  const {possessedNouns, possessives, boundaries} = context.lexicon
+  const possessor = tokens[noun - 1]
+  if (!possessor?.word) return undefined
+  const phraseEnd = possessedNouns.match(tokens, noun)!
+  let from = noun - 1
+  if (possessives.has(possessor.lower)) {
+    // "his", "their": the pronoun alone.
+  } else if (/^\p{Lu}.*['’]s?$/u.test(possessor.text)) {
+    // "Mr. Trump's": the name, its possessive mark included.
+    while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower) && noun - from < 5) from--
+  } else {
+    return undefined
   }
-
-  /**
-   * "his attacks on Mr. Clinton", "Sanders's criticism of the deal", "her
-   * decision to open the borders": a noun of stance or intention after a
-   * possessor, who is the source. A phrase ending in a preposition
-   * ("attacks on") takes its object as content; a bare noun takes "to …" or
-   * "that …".
-   */
-  function possessedCue(tokens: Token[], noun: number): Candidate | undefined {
-    const possessor = tokens[noun - 1]
-    if (!possessor?.word) return undefined
-    const phraseEnd = possessedNouns.match(tokens, noun)!
-    let from = noun - 1
-    if (possessives.has(possessor.lower)) {
-      // "his", "their": the pronoun alone.
-    } else if (/^\p{Lu}.*['’]s?$/u.test(possessor.text)) {
-      // "Mr. Trump's": the name, its possessive mark included.
-      while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower) && noun - from < 5) from--
-    } else {
-      return undefined
-    }
-    const last = lastContentIndex(tokens)
-    let content: Range | undefined
-    if (phraseEnd > noun + 1) {
-      content = objectOf(tokens, phraseEnd, last)
-    } else {
-      content = complement(tokens, noun + 1, last)
-      if (content && from === contentStart(tokens, 0)) content = beforeMainVerb(tokens, content)
-    }
-    if (!content) return undefined
-    return {rule: 'nominal', cue: {from: noun, to: phraseEnd - 1}, source: {from, to: noun - 1}, content: [content]}
+  const last = lastContentIndex(tokens)
+  let content: Range | undefined
+  if (phraseEnd > noun + 1) {
+    content = objectOf(context, tokens, phraseEnd, last)
+  } else {
+    content = complement(tokens, noun + 1, last)
+    if (content && from === contentStart(context, tokens, 0)) content = beforeMainVerb(context, tokens, content)
   }
+  if (!content) return undefined
+  return {rule: 'nominal', cue: {from: noun, to: phraseEnd - 1}, source: {from, to: noun - 1}, content: [content]}
+}
 
-  /**
-   * "Asked if he was ever bullied, the candidate said …", "… said when asked
-   * whether …": the question is attributed to no one in the text.
-   */
-  function askedWithoutSource(tokens: Token[], verb: number): Candidate | undefined {
-    const previous = tokens[verb - 1]
-    const opening = verb === contentStart(tokens, 0)
-    if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
-    // "Asked on Monday whether …", "Asked Tuesday about …": a time adjunct may come first.
-    let after = verb + 1
-    while (after < verb + 4 && tokens[after]?.word && (timeWords.has(tokens[after]!.lower) || timeModifiers.has(tokens[after]!.lower))) after++
-    const next = tokens[after]
-    if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
-    let end = verb + 1
-    while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
-    const content = trim(tokens, after, end)
-    if (!content) return undefined
-    const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
-    return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
+/**
+ * "Asked if he was ever bullied, the candidate said …", "… said when asked
+ * whether …": the question is attributed to no one in the text.
+ */
+function askedWithoutSource(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
+  const {questionWords, timeWords, timeModifiers} = context.lexicon
+  const previous = tokens[verb - 1]
+  const opening = verb === contentStart(context, tokens, 0)
+  if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
+  // "Asked on Monday whether …", "Asked Tuesday about …": a time adjunct may come first.
+  let after = verb + 1
+  while (after < verb + 4 && tokens[after]?.word && (timeWords.has(tokens[after]!.lower) || timeModifiers.has(tokens[after]!.lower))) after++
+  const next = tokens[after]
+  if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
+  let end = verb + 1
+  while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
+  const content = trim(tokens, after, end)
+  if (!content) return undefined
+  const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
+  return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
+}
+
+/**
+ * "Trump seemed to acknowledge …", "The vote is expected to pass": the
+ * subject and the infinitive are the content; no one is named as source.
+ */
+function raising(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
+  const {subordinators, adverbs, skippable, passive, boundaries} = context.lexicon
+  const next = tokens[verb + 1]
+  const predicate = next?.lower !== 'to'
+  if (predicate && !raisingPredicate(context, tokens, verb)) return undefined
+  let from = verb
+  if (tokens[verb]!.lower === 'expected') {
+    if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
+    from = verb - 1
   }
-
-  /**
-   * "Trump seemed to acknowledge …", "The vote is expected to pass": the
-   * subject and the infinitive are the content; no one is named as source.
-   */
-  function raising(tokens: Token[], verb: number): Candidate | undefined {
-    const next = tokens[verb + 1]
-    const predicate = next?.lower !== 'to'
-    if (predicate && !raisingPredicate(tokens, verb)) return undefined
-    let from = verb
-    if (tokens[verb]!.lower === 'expected') {
-      if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
-      from = verb - 1
-    }
-    // "may seem", "now seems": auxiliaries and adverbs before the verb are the cue's.
-    if (predicate) while (from > 1 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
-    // "ready to appear behind closed doors": an infinitive is no report.
-    if (predicate && tokens[from - 1]?.lower === 'to') return undefined
-    let subjectEnd = from - 1
-    while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
-    if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-    const subjectStart = plainSubject(tokens, subjectEnd)
-    if (subjectStart === undefined) return undefined
-    // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
-    // clause with a cue of its own, after a comma or a dash, is not part of the complement.
-    let last = lastContentIndex(tokens)
-    for (let index = verb + 2; index < last; index++) {
-      if (isBreak(tokens[index]) && (!isComma(tokens[index]) || subordinators.has(tokens[index + 1]!.lower) || boundaries.has(tokens[index + 1]!.lower))) {
-        let cue = false
-        for (let ahead = index + 2; ahead <= last && !cue; ahead++) cue = isVerbCue(tokens, ahead)
-        if (cue) {
-          last = index - 1
-          break
-        }
+  // "may seem", "now seems": auxiliaries and adverbs before the verb are the cue's.
+  if (predicate) while (from > 1 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
+  // "ready to appear behind closed doors": an infinitive is no report.
+  if (predicate && tokens[from - 1]?.lower === 'to') return undefined
+  let subjectEnd = from - 1
+  while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
+  if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
+  const subjectStart = plainSubject(context, tokens, subjectEnd)
+  if (subjectStart === undefined) return undefined
+  // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
+  // clause with a cue of its own, after a comma or a dash, is not part of the complement.
+  let last = lastContentIndex(tokens)
+  for (let index = verb + 2; index < last; index++) {
+    if (isBreak(tokens[index]) && (!isComma(tokens[index]) || subordinators.has(tokens[index + 1]!.lower) || boundaries.has(tokens[index + 1]!.lower))) {
+      let cue = false
+      for (let ahead = index + 2; ahead <= last && !cue; ahead++) cue = isVerbCue(context, tokens, ahead)
+      if (cue) {
+        last = index - 1
+        break
       }
     }
-    // "The team seemed paralyzed, at least for now": a predicate ends at the first mark.
-    if (predicate && next!.lower !== 'that') {
-      for (let index = verb + 1; index <= last; index++) {
-        if (isBreak(tokens[index])) {
-          last = index - 1
-          break
-        }
+  }
+  // "The team seemed paralyzed, at least for now": a predicate ends at the first mark.
+  if (predicate && next!.lower !== 'that') {
+    for (let index = verb + 1; index <= last; index++) {
+      if (isBreak(tokens[index])) {
+        last = index - 1
+        break
       }
     }
-    const complement = trim(tokens, verb + 1, last)
-    if (!complement) return undefined
-    // "It appears that …": an empty subject is no part of the content.
-    if (predicate && subjectStart === subjectEnd && /^(?:it|there)$/u.test(tokens[subjectStart]!.lower)) {
-      return {rule: 'raising', cue: {from, to: verb}, source: null, content: [complement]}
-    }
-    return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
   }
-
-  /**
-   * "Trump's supporters seemed unperturbed", "the team appeared paralyzed", "It
-   * appears that …": a seeming verb before a predicate, not before a place or a
-   * time ("appeared in court", "appeared on Fox News", "appeared Monday").
-   */
-  function raisingPredicate(tokens: Token[], verb: number): boolean {
-    if (!seemingVerbs.has(tokens[verb]!.lower)) return false
-    const next = tokens[verb + 1]
-    if (!next?.word || isCapitalised(next)) return false
-    if (next.lower === 'that' || next.lower === 'like') return true
-    if (prepositions.has(next.lower) || boundaries.has(next.lower) || timeWords.has(next.lower) || nounMarkers.has(next.lower)) return false
-    return !notPredicates.has(next.lower)
+  const complement = trim(tokens, verb + 1, last)
+  if (!complement) return undefined
+  // "It appears that …": an empty subject is no part of the content.
+  if (predicate && subjectStart === subjectEnd && /^(?:it|there)$/u.test(tokens[subjectStart]!.lower)) {
+    return {rule: 'raising', cue: {from, to: verb}, source: null, content: [complement]}
   }
+  return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
+}
 
-  /**
-   * "The FBI is reportedly making arrangements to interview Clinton": the
-   * adverb attributes its clause to no one named; the clause, without the
-   * adverb, is the content. Not before a cue verb ("reportedly told"), which
-   * takes the adverb in.
-   */
-  function hearsayAdverb(tokens: Token[], adverb: number): Candidate | undefined {
-    let next = adverb + 1
-    while (next < tokens.length && tokens[next]!.word && skippable.has(tokens[next]!.lower)) next++
-    if (next < tokens.length && isVerbCue(tokens, next)) return undefined
-    let from = adverb
-    while (from > 0 && !isBreak(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
-    let to = adverb
-    const last = lastContentIndex(tokens)
-    while (to < last && !isBreak(tokens[to + 1])) to++
-    const content: Range[] = []
-    pushRange(content, trim(tokens, from, adverb - 1))
-    pushRange(content, trim(tokens, adverb + 1, to))
-    if (content.length === 0) return undefined
-    return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
-  }
+/**
+ * "Trump's supporters seemed unperturbed", "the team appeared paralyzed", "It
+ * appears that …": a seeming verb before a predicate, not before a place or a
+ * time ("appeared in court", "appeared on Fox News", "appeared Monday").
+ */
+function raisingPredicate(context: RuleContext, tokens: Token[], verb: number): boolean {
+  const {nounMarkers, prepositions, seemingVerbs, notPredicates, timeWords, boundaries} = context.lexicon
+  if (!seemingVerbs.has(tokens[verb]!.lower)) return false
+  const next = tokens[verb + 1]
+  if (!next?.word || isCapitalised(next)) return false
+  if (next.lower === 'that' || next.lower === 'like') return true
+  if (prepositions.has(next.lower) || boundaries.has(next.lower) || timeWords.has(next.lower) || nounMarkers.has(next.lower)) return false
+  return !notPredicates.has(next.lower)
+}
 
-  /** "Trump on Twitter: …" — a short name, a colon, then content. */
-  function colon(tokens: Token[], mark: number): Candidate | undefined {
-    const opening = contentStart(tokens, 0)
-    if (mark - opening < 1 || mark - opening > 5) return undefined
-    const sourceTokens = tokens.slice(opening, mark)
-    if (!sourceTokens.every((token) => token.word) || !isCapitalised(sourceTokens[0])) return undefined
-    // "Macron on Twitter:", "Sunak on immigration:": a name, then perhaps where or what about.
-    const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
-    const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
-    if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
-    // "Note:", "Breaking:", and an interview's "Q:" and "A:" name no source.
-    if (colonNotSources.match(tokens, opening) === mark) return undefined
-    const content = trim(tokens, mark + 1, lastContentIndex(tokens))
-    if (!content || content.to - content.from < 2) return undefined
-    // "Kasich: Now or never.": a section heading, not a quotation.
-    if (tokens.slice(content.from, content.to + 1).filter((token) => token.word).length < 4) return undefined
-    const sourceTo = opening + name.length - 1
-    return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
-  }
+/**
+ * "The FBI is reportedly making arrangements to interview Clinton": the
+ * adverb attributes its clause to no one named; the clause, without the
+ * adverb, is the content. Not before a cue verb ("reportedly told"), which
+ * takes the adverb in.
+ */
+function hearsayAdverb(context: RuleContext, tokens: Token[], adverb: number): Candidate | undefined {
+  const {skippable, boundaries} = context.lexicon
+  let next = adverb + 1
+  while (next < tokens.length && tokens[next]!.word && skippable.has(tokens[next]!.lower)) next++
+  if (next < tokens.length && isVerbCue(context, tokens, next)) return undefined
+  let from = adverb
+  while (from > 0 && !isBreak(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
+  let to = adverb
+  const last = lastContentIndex(tokens)
+  while (to < last && !isBreak(tokens[to + 1])) to++
+  const content: Range[] = []
+  pushRange(content, trim(tokens, from, adverb - 1))
+  pushRange(content, trim(tokens, adverb + 1, to))
+  if (content.length === 0) return undefined
+  return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
+}
 
-  // --- Helpers -----------------------------------------------------------
+/** "Trump on Twitter: …" — a short name, a colon, then content. */
+function colon(context: RuleContext, tokens: Token[], mark: number): Candidate | undefined {
+  const {colonNotSources} = context.lexicon
+  const opening = contentStart(context, tokens, 0)
+  if (mark - opening < 1 || mark - opening > 5) return undefined
+  const sourceTokens = tokens.slice(opening, mark)
+  if (!sourceTokens.every((token) => token.word) || !isCapitalised(sourceTokens[0])) return undefined
+  // "Macron on Twitter:", "Sunak on immigration:": a name, then perhaps where or what about.
+  const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
+  const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
+  if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
+  // "Note:", "Breaking:", and an interview's "Q:" and "A:" name no source.
+  if (colonNotSources.match(tokens, opening) === mark) return undefined
+  const content = trim(tokens, mark + 1, lastContentIndex(tokens))
+  if (!content || content.to - content.from < 2) return undefined
+  // "Kasich: Now or never.": a section heading, not a quotation.
+  if (tokens.slice(content.from, content.to + 1).filter((token) => token.word).length < 4) return undefined
+  const sourceTo = opening + name.length - 1
+  return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
+}
 
-  /**
-   * A verb form that reads as a noun: after a determiner, a possessive or an
-   * -ing modifier ("his remarks", "the opening statements", "a call"); and
-   * "promises", "pledge", "claims" after any lower-case word that is neither
-   * a pronoun nor an auxiliary ("recent pledges", "the soybean pledge").
-   */
-  function readsAsNoun(tokens: Token[], index: number): boolean {
-    const previous = tokens[index - 1]
-    if (!previous?.word) return false
-    // "the said property": after an article even "said" is no verb.
-    if (/^(?:the|a|an|this|these|those)$/u.test(previous.lower)) return true
-    if (neverNouns.has(tokens[index]!.lower)) return false
-    if (nounMarkers.has(previous.lower) || /['’]s$/u.test(previous.lower)) return true
-    const nounLike = nominal.has(tokens[index]!.lower) || /[^s]s$/u.test(tokens[index]!.lower)
-    if (nounLike && previous.lower.endsWith('ing') && !/^(?:having|being)$/u.test(previous.lower) && !frames.has(previous.lower)) {
-      return true
-    }
-    if (!nominal.has(tokens[index]!.lower) || isCapitalised(previous)) return false
-    // "Many voters fear …", "the government hopes …": after a noun for a speaker, a verb form that
-    // agrees with it (plural noun and plain form, singular noun and -s form) is the verb, unless a
-    // preposition follows ("the campaign promises of both candidates").
-    const next = tokens[index + 1]
-    const agrees = /[^s]s$/u.test(previous.lower) !== /s$/u.test(tokens[index]!.lower)
-    if (typer.isSpeakerNoun(previous) && agrees && next?.word && !prepositions.has(next.lower)) return false
-    return !typer.isPronoun(previous) && !skippable.has(previous.lower) && !passive.has(previous.lower)
-  }
-
-  /** A cue verb in lower case that does not read as a noun ("said", not "a report"). */
-  function isVerbCue(tokens: Token[], index: number): boolean {
+/**
+ * "Beijing’s insistence that the island is part of its territory has not
+ * changed": when the cue phrase is the subject, its clause ends before the
+ * last verb group, the main clause's. Verb groups are found by their
+ * auxiliaries; with fewer than two, the clause runs to the end.
+ */
+function beforeMainVerb(context: RuleContext, tokens: Token[], range: {from: number; to: number}): {from: number; to: number} {
+  const {auxiliaries, passive} = context.lexicon
+  const groups: number[] = []
+  for (let index = range.from; index <= range.to; index++) {
     const token = tokens[index]!
-    return frames.has(token.lower) && token.text === token.lower && !readsAsNoun(tokens, index)
+    if (!token.word || !(passive.has(token.lower) || auxiliaries.has(token.lower))) continue
+    if (index > range.from && groups.at(-1) === index - 1) continue
+    groups.push(index)
   }
+  if (groups.length < 2) return range
+  return trim(tokens, range.from, groups.at(-1)! - 1) ?? range
+}
 
-  function phraseKey(tokens: Token[], from: number, to: number): string {
-    return tokens.slice(from, to).map((token) => token.lower).join(' ')
+/** "asked Clinton on Friday whether …": a question word a few words on, before any mark. */
+function findQuestion(context: RuleContext, tokens: Token[], from: number, last: number): number | undefined {
+  const {questionWords} = context.lexicon
+  for (let index = from; index <= last && index < from + 5; index++) {
+    const token = tokens[index]!
+    if (!token.word) return undefined
+    if (token.lower !== 'that' && questionWords.has(token.lower)) return index
   }
+  return undefined
+}
 
-  /** "that CLAUSE" (without "that") or "to VERB …" (with "to"), up to the end. */
-  function complement(tokens: Token[], from: number, last: number): Range | undefined {
-    const token = tokens[from]
-    if (token?.lower === 'that') return trim(tokens, from + 1, last)
-    if (token?.lower === 'to') return trim(tokens, from, last)
-    return undefined
+function isShortAdjunct(context: RuleContext, tokens: Token[], from: number, last: number): boolean {
+  const {frames, adjunctStarters} = context.lexicon
+  if (last - from + 1 > 8) return false
+  if (!adjunctStarters.has(tokens[from]!.lower)) return false
+  for (let index = from; index <= last; index++) {
+    const token = tokens[index]!
+    if (token.lower === 'that' || frames.has(token.lower) || isQuote(token)) return false
   }
-
-  /**
-   * "Beijing’s insistence that the island is part of its territory has not
-   * changed": when the cue phrase is the subject, its clause ends before the
-   * last verb group, the main clause's. Verb groups are found by their
-   * auxiliaries; with fewer than two, the clause runs to the end.
-   */
-  function beforeMainVerb(tokens: Token[], range: {from: number; to: number}): {from: number; to: number} {
-    const groups: number[] = []
-    for (let index = range.from; index <= range.to; index++) {
-      const token = tokens[index]!
-      if (!token.word || !(passive.has(token.lower) || auxiliaries.has(token.lower))) continue
-      if (index > range.from && groups.at(-1) === index - 1) continue
-      groups.push(index)
-    }
-    if (groups.length < 2) return range
-    return trim(tokens, range.from, groups.at(-1)! - 1) ?? range
-  }
-
-  function objectOf(tokens: Token[], from: number, last: number): {from: number; to: number} | undefined {
-    let to = from
-    if (!tokens[from]?.word || objectStops.has(tokens[from]!.lower)) return undefined
-    while (to + 1 <= last && !isBreak(tokens[to + 1]) && !objectStops.has(tokens[to + 1]!.lower)) {
-      if (tokens[to + 1]!.lower === 'on' && timeWords.has(tokens[to + 2]?.lower ?? '')) break
-      to++
-    }
-    return trim(tokens, from, to)
-  }
-
-  function skipAudience(tokens: Token[], from: number): number {
-    let cursor = from
-    const audience = audiences.match(tokens, cursor)
-    if (audience !== undefined) return audience
-    if (tokens[cursor]?.lower === 'the') cursor++
-    const start = cursor
-    while (isCapitalised(tokens[cursor]) && cursor - start < 6) cursor++
-    return cursor > start ? cursor : from
-  }
-
-  /** "asked Clinton on Friday whether …": a question word a few words on, before any mark. */
-  function findQuestion(tokens: Token[], from: number, last: number): number | undefined {
-    for (let index = from; index <= last && index < from + 5; index++) {
-      const token = tokens[index]!
-      if (!token.word) return undefined
-      if (token.lower !== 'that' && questionWords.has(token.lower)) return index
-    }
-    return undefined
-  }
-
-  function findThat(tokens: Token[], from: number, last: number): number | undefined {
-    for (let index = from; index <= last && index < from + 8; index++) {
-      const token = tokens[index]!
-      if (token.lower === 'that') return index
-      if (isBreak(token) && !isComma(token)) return undefined
-    }
-    return undefined
-  }
-
-  /**
-   * "Trump jokingly said", "Gov. Mike Pence on Thursday said", "Sherman last month wrote":
-   * adverbs in -ly and time adjuncts between subject and verb are neither.
-   */
-  function skipPreverbal(tokens: Token[], index: number): number {
-    let cursor = index
-    for (;;) {
-      const token = tokens[cursor]
-      if (!token?.word || cursor === 0) return cursor
-      let next = cursor
-      if (token.text === token.lower && token.lower.length > 4 && token.lower.endsWith('ly') && !lyNouns.has(token.lower)) {
-        next = cursor - 1
-      } else if (timeWords.has(token.lower)) {
-        next = cursor - 1
-        while (next >= 0 && tokens[next]!.word && (timeWords.has(tokens[next]!.lower) || timeModifiers.has(tokens[next]!.lower))) next--
-        // "a poll released last week showed": the adjunct belongs to the participle.
-        if (next >= 0 && tokens[next]!.text === tokens[next]!.lower && tokens[next]!.lower.endsWith('ed')) return cursor
-      }
-      // "Reince Priebus, the GOP chairman, on Tuesday said", "Sen. Bernie Sanders (I-Vt.) on
-      // Saturday said": the appositive's comma, the parenthesis.
-      if (next !== cursor && next > 0 && (isComma(tokens[next]) || tokens[next]!.text === ')')) return next
-      // "Sanders, who on Tuesday endorsed Clinton": the relative pronoun is the subject.
-      if (next !== cursor && next > 0 && /^(?:who|which)$/u.test(tokens[next]!.lower)) return next
-      if (next === cursor || next < 0 || !tokens[next]!.word || boundaries.has(tokens[next]!.lower)) return cursor
-      const before = skipAuxLeft(tokens, next)
-      if (before < 0 || !tokens[before]!.word || boundaries.has(tokens[before]!.lower)) return cursor
-      cursor = before
-    }
-  }
-
-  /**
-   * "Wednesday", "on Monday", "last week": the index after a time adjunct at
-   * `from`, when words follow it before `last`; else `from`.
-   */
-  function skipTime(tokens: Token[], from: number, last: number): number {
-    let cursor = from
-    while (cursor <= last && tokens[cursor]!.word && timeModifiers.has(tokens[cursor]!.lower)) cursor++
-    if (cursor > last || !timeWords.has(tokens[cursor]!.lower)) return from
-    while (cursor <= last && tokens[cursor]!.word && timeWords.has(tokens[cursor]!.lower)) cursor++
-    // "posted Friday, Cruz said …": after a comma a new clause may start.
-    if (cursor <= last && isBreak(tokens[cursor])) return from
-    return cursor < last ? cursor : from
-  }
-
-  function skipAuxLeft(tokens: Token[], index: number): number {
-    let cursor = index
-    while (cursor >= 0 && tokens[cursor]!.word && skippable.has(tokens[cursor]!.lower)) cursor--
-    return cursor
-  }
-
-  /** A source or object running right from `from` to the next mark; the index of its last token. */
-  function scanRight(tokens: Token[], from: number): number {
-    let to = from - 1
-    while (to + 1 < tokens.length && !isBreak(tokens[to + 1]) && !isQuote(tokens[to + 1])) to++
-    return to
-  }
-
-  function isShortAdjunct(tokens: Token[], from: number, last: number): boolean {
-    if (last - from + 1 > 8) return false
-    if (!adjunctStarters.has(tokens[from]!.lower)) return false
-    for (let index = from; index <= last; index++) {
-      const token = tokens[index]!
-      if (token.lower === 'that' || frames.has(token.lower) || isQuote(token)) return false
-    }
-    return true
-  }
-
-  function contentStart(tokens: Token[], from: number): number {
-    let cursor = from
-    while (cursor < tokens.length && (isQuote(tokens[cursor]) || tokens[cursor]!.text === '(')) cursor++
-    return skipDiscourseMarker(tokens, cursor, tokens.length - 1)
-  }
-
-  /**
-   * Where the subject ending at `end` starts: back over words to a mark, a
-   * clause boundary, a cue or a passive auxiliary, past an opening discourse
-   * marker; undefined when it would be longer than a source can be.
-   */
-  function plainSubject(tokens: Token[], end: number): number | undefined {
-    let start = end
-    while (start > 0) {
-      const candidate = tokens[start - 1]!
-      if (!candidate.word || boundaries.has(candidate.lower) || isVerbCue(tokens, start - 1) || passive.has(candidate.lower)) break
-      start--
-    }
-    start = skipDiscourseMarker(tokens, start, end)
-    return start > end || end - start + 1 > maxSourceTokens ? undefined : start
-  }
-
-  function skipDiscourseMarker(tokens: Token[], from: number, limit: number): number {
-    const end = discourseMarkers.match(tokens, from)
-    if (end === undefined || end > limit) return from
-    return isComma(tokens[end]) ? end + 1 : end
-  }
-
-  /** Trim marks (commas, quotes, final stops) from both ends of a range. */
-  function trim(tokens: Token[], from: number, to: number): {from: number; to: number} | undefined {
-    let start = from
-    let end = to
-    while (start <= end && (isBreak(tokens[start]) || isQuote(tokens[start]))) start++
-    while (end >= start && (isBreak(tokens[end]) || isQuote(tokens[end]))) end--
-    if (start > end) return undefined
-    return {from: start, to: end}
-  }
-
-  function isOpening(token: Token | undefined): boolean {
-    return token !== undefined && !token.word && openingQuotes.has(token.text)
-  }
+  return true
 }
 
 /** A sentence in title case: at least four words, nearly all of them capitalised. */
@@ -1454,18 +1166,8 @@ function isHeadline(tokens: Token[]): boolean {
   return words >= 4 && capitalised >= words * 0.75
 }
 
-function lastContentIndex(tokens: Token[]): number {
-  let last = tokens.length - 1
-  while (last >= 0 && !tokens[last]!.word && (isBreak(tokens[last]) || closingQuotes.has(tokens[last]!.text))) last--
-  return last
-}
-
 function pushDefined<T>(list: T[], value: T | undefined): void {
   if (value !== undefined) list.push(value)
-}
-
-function pushRange(list: Array<{from: number; to: number}>, range: {from: number; to: number} | undefined): void {
-  if (range) list.push(range)
 }
 
 function spanOf(tokens: Token[], from: number, to: number, text: TextView): Span {
@@ -1481,7 +1183,6 @@ function inside(index: number, ranges: Array<{from: number; to: number}>): boole
 function overlaps(a: {from: number; to: number}, b: {from: number; to: number}): boolean {
   return a.from <= b.to && b.from <= a.to
 }
-
 
 /** A quoted stretch: `start`/`end` take in the marks, `innerStart`/`innerEnd` leave them out. */
 interface QuoteRegion {
