@@ -6,6 +6,9 @@ import {afterEarlierSections, notBody} from '../ranges.ts'
 import {endAfter, type FileLocation, fileLocation, startBefore, type TextView, textView} from '../text.ts'
 import type {Attribution, Source, Span} from '../types.ts'
 import {type Frame, loadCueLexicon} from './lexicon.ts'
+import {accordingTo} from './rules/according-to.ts'
+import {askedWithoutSource} from './rules/asked.ts'
+import {colon} from './rules/colon.ts'
 import {
   appositiveChain,
   appositiveOpener,
@@ -36,6 +39,7 @@ import {
   skipTime,
   trim
 } from './rules/shared.ts'
+import {inSurvey} from './rules/survey.ts'
 import {SourceTyper} from './source.ts'
 import {isBreak, isCapitalised, isComma, isQuote, type Token, tokenize} from './tokens.ts'
 
@@ -255,62 +259,6 @@ export default function retextAttribution(): Transformer<Root> {
     const content = candidate.content.map((range) => spanOf(tokens, range.from, range.to, text))
     return {sentence, rule: candidate.rule, source, cue, content}
   }
-}
-
-/** "…, according to SOURCE", "According to SOURCE, …", "…, citing SOURCE". */
-function accordingTo(context: RuleContext, tokens: Token[], from: number, phraseEnd: number): Candidate | undefined {
-  const {notASource} = context.lexicon
-  if (notASource.match(tokens, phraseEnd) !== undefined) return undefined
-  const sourceEnd = scanRight(tokens, phraseEnd)
-  if (sourceEnd < phraseEnd || sourceEnd - phraseEnd + 1 > maxSourceTokens + 6) return undefined
-  const source = {from: phraseEnd, to: sourceEnd}
-  // "…, according to Brian Wieser, an analyst at Pivotal Research Group.": an appositive running
-  // to the end of the sentence is the source's.
-  const last = lastContentIndex(tokens)
-  const opener = tokens[sourceEnd + 2]
-  if (from > contentStart(context, tokens, 0) && isComma(tokens[sourceEnd + 1]) && opener && !/^(?:who|whose|which)$/u.test(opener.lower) && !/^\d/u.test(opener.text) && appositiveOpener(context, opener)) {
-    let end = sourceEnd + 2
-    while (end + 1 <= last && !isQuote(tokens[end + 1]) && tokens[end + 1]!.text !== ';' && end - phraseEnd < 30) end++
-    if (end === last) {
-      const source = {from: phraseEnd, to: end}
-      const content: Array<{from: number; to: number}> = []
-      pushRange(content, trim(tokens, contentStart(context, tokens, 0), from - 1))
-      if (content.length === 0) return undefined
-      return {rule: 'according-to', cue: {from, to: phraseEnd - 1}, source, content}
-    }
-  }
-  const cue = {from, to: phraseEnd - 1}
-  const opening = contentStart(context, tokens, 0)
-  const content: Array<{from: number; to: number}> = []
-  if (from <= opening) {
-    pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
-  } else {
-    pushRange(content, trim(tokens, opening, from - 1))
-    pushRange(content, trim(tokens, sourceEnd + 1, tokens.length - 1))
-  }
-  if (content.length === 0) return undefined
-  return {rule: 'according-to', cue, source, content}
-}
-
-/** "In a CNN poll released Monday, Clinton led by 8 points": the poll is the source of the figures. */
-function inSurvey(context: RuleContext, tokens: Token[], from: number): Candidate | undefined {
-  const {surveys, surveyDetails, boundaries} = context.lexicon
-  if (from !== contentStart(context, tokens, 0)) return undefined
-  let sourceEnd = scanRight(tokens, from + 1)
-  if (sourceEnd <= from || sourceEnd - from > maxSourceTokens || !isComma(tokens[sourceEnd + 1])) return undefined
-  let noun: number | undefined
-  for (let index = from + 1; index <= sourceEnd && noun === undefined; index++) {
-    const token = tokens[index]!
-    if (surveys.has(token.lower)) noun = index
-    else if (boundaries.has(token.lower) || isVerbCue(context, tokens, index)) return undefined
-  }
-  if (noun === undefined) return undefined
-  // "In the latest polls, he doesn't": the survey runs on only through how it was made ("released
-  // Monday", "of likely voters"); "In polls about the war he has argued …" is no attribution.
-  if (noun < sourceEnd && !surveyDetails.has(tokens[noun + 1]!.lower)) return undefined
-  const content = trim(tokens, sourceEnd + 2, lastContentIndex(tokens))
-  if (!content || content.to - content.from < 2) return undefined
-  return {rule: 'survey', cue: {from, to: from}, source: {from: from + 1, to: sourceEnd}, content: [content]}
 }
 
 /** "…, SOURCE said.", "…,” said SOURCE.", "…, SOURCE said on Monday." */
@@ -979,28 +927,6 @@ function possessedCue(context: RuleContext, tokens: Token[], noun: number): Cand
 }
 
 /**
- * "Asked if he was ever bullied, the candidate said …", "… said when asked
- * whether …": the question is attributed to no one in the text.
- */
-function askedWithoutSource(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
-  const {questionWords, timeWords, timeModifiers} = context.lexicon
-  const previous = tokens[verb - 1]
-  const opening = verb === contentStart(context, tokens, 0)
-  if (!opening && !(previous && /^(?:when|if|after|once|being|was|were)$/u.test(previous.lower))) return undefined
-  // "Asked on Monday whether …", "Asked Tuesday about …": a time adjunct may come first.
-  let after = verb + 1
-  while (after < verb + 4 && tokens[after]?.word && (timeWords.has(tokens[after]!.lower) || timeModifiers.has(tokens[after]!.lower))) after++
-  const next = tokens[after]
-  if (!next || !(questionWords.has(next.lower) || next.lower === 'about' || next.lower === 'by')) return undefined
-  let end = verb + 1
-  while (end + 1 <= lastContentIndex(tokens) && !isBreak(tokens[end + 1])) end++
-  const content = trim(tokens, after, end)
-  if (!content) return undefined
-  const from = previous && /^(?:was|were|being)$/u.test(previous.lower) ? verb - 1 : verb
-  return {rule: 'asked', cue: {from, to: verb}, source: null, content: [content]}
-}
-
-/**
  * "Trump seemed to acknowledge …", "The vote is expected to pass": the
  * subject and the infinitive are the content; no one is named as source.
  */
@@ -1090,27 +1016,6 @@ function hearsayAdverb(context: RuleContext, tokens: Token[], adverb: number): C
   pushRange(content, trim(tokens, adverb + 1, to))
   if (content.length === 0) return undefined
   return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
-}
-
-/** "Trump on Twitter: …" — a short name, a colon, then content. */
-function colon(context: RuleContext, tokens: Token[], mark: number): Candidate | undefined {
-  const {colonNotSources} = context.lexicon
-  const opening = contentStart(context, tokens, 0)
-  if (mark - opening < 1 || mark - opening > 5) return undefined
-  const sourceTokens = tokens.slice(opening, mark)
-  if (!sourceTokens.every((token) => token.word) || !isCapitalised(sourceTokens[0])) return undefined
-  // "Macron on Twitter:", "Sunak on immigration:": a name, then perhaps where or what about.
-  const topic = sourceTokens.findIndex((token) => /^(?:on|in|at|to)$/u.test(token.lower))
-  const name = topic === -1 ? sourceTokens : sourceTokens.slice(0, topic)
-  if (name.length === 0 || name.length > 4 || !name.every((token) => isCapitalised(token))) return undefined
-  // "Note:", "Breaking:", and an interview's "Q:" and "A:" name no source.
-  if (colonNotSources.match(tokens, opening) === mark) return undefined
-  const content = trim(tokens, mark + 1, lastContentIndex(tokens))
-  if (!content || content.to - content.from < 2) return undefined
-  // "Kasich: Now or never.": a section heading, not a quotation.
-  if (tokens.slice(content.from, content.to + 1).filter((token) => token.word).length < 4) return undefined
-  const sourceTo = opening + name.length - 1
-  return {rule: 'colon', cue: {from: mark, to: mark}, source: {from: opening, to: sourceTo}, content: [content]}
 }
 
 /**
