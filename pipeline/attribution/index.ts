@@ -9,11 +9,15 @@ import {type Frame, loadCueLexicon} from './lexicon.ts'
 import {accordingTo} from './rules/according-to.ts'
 import {askedWithoutSource} from './rules/asked.ts'
 import {colon} from './rules/colon.ts'
+import {hearsayAdverb} from './rules/hearsay.ts'
+import {nominalCue, possessedCue} from './rules/nominal.ts'
+import {participial} from './rules/participial.ts'
+import {passiveAgent} from './rules/passive.ts'
+import {raising} from './rules/raising.ts'
 import {
   appositiveChain,
   appositiveOpener,
   type Candidate,
-  complement,
   contentStart,
   coordinatedCue,
   findThat,
@@ -24,7 +28,6 @@ import {
   maxSourceTokens,
   objectOf,
   phraseKey,
-  plainSubject,
   pushRange,
   type Range,
   readsAsNoun,
@@ -791,250 +794,6 @@ function participleAdjuncts(context: RuleContext, tokens: Token[], accepted: Can
     found.push({rule: 'participle', cue: {from: index, to: cueEnd}, source, content: [content]})
   }
   return found
-}
-
-/** "Having denied those allegations, Chinese officials …", "Denying the report, the ministry …". */
-function participial(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
-  const {frames, skippable, passive} = context.lexicon
-  const opening = contentStart(context, tokens, 0)
-  const first = tokens[opening]
-  let cue = verb
-  if (first?.lower === 'having' && verb === opening + 1) cue = verb
-  else if (!(verb === opening && tokens[verb]!.lower.endsWith('ing'))) return undefined
-  let comma = verb + 1
-  while (comma < tokens.length && !isBreak(tokens[comma])) comma++
-  if (!isComma(tokens[comma]) || comma === verb + 1) return undefined
-  const content = trim(tokens, verb + 1, comma - 1)
-  const subjectStart = comma + 1
-  let subjectEnd = subjectStart - 1
-  while (
-    subjectEnd + 1 < tokens.length &&
-    tokens[subjectEnd + 1]!.word &&
-    !skippable.has(tokens[subjectEnd + 1]!.lower) &&
-    !passive.has(tokens[subjectEnd + 1]!.lower) &&
-    !frames.has(tokens[subjectEnd + 1]!.lower) &&
-    subjectEnd - subjectStart < 6
-  ) {
-    subjectEnd++
-  }
-  if (!content || subjectEnd < subjectStart) return undefined
-  const stop = tokens[subjectEnd + 1]
-  if (!stop || !(skippable.has(stop.lower) || passive.has(stop.lower) || frames.has(stop.lower))) return undefined
-  return {rule: 'participial', cue: {from: cue, to: cue}, source: {from: subjectStart, to: subjectEnd}, content: [content]}
-}
-
-/** "Washington’s complaints that …", "pledges Beijing has made to …", "claims by the company that …". */
-function nominalCue(context: RuleContext, tokens: Token[], noun: number): Candidate | undefined {
-  const {nominalMakers, skippable, boundaries} = context.lexicon
-  const last = lastContentIndex(tokens)
-  const possessor = tokens[noun - 1]
-  if (possessor && possessor.word && /^\p{Lu}.*['’]s$/u.test(possessor.text)) {
-    let from = noun - 1
-    while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
-    let content = complement(tokens, noun + 1, last)
-    if (!content) return undefined
-    if (from === contentStart(context, tokens, 0)) content = beforeMainVerb(context, tokens, content)
-    return {
-      rule: 'nominal',
-      cue: {from: noun, to: noun},
-      source: {from, to: noun - 1, end: possessor.end - 2},
-      content: [content]
-    }
-  }
-  // "pledges Beijing has made to …"
-  let cursor = noun + 1
-  if (tokens[cursor]?.lower === 'by' || tokens[cursor]?.lower === 'from') {
-    const sourceFrom = cursor + 1
-    let sourceTo = sourceFrom
-    while (sourceTo + 1 <= last && tokens[sourceTo + 1]!.word && !/^(?:that|to)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
-    if (!tokens[sourceFrom]?.word || sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
-    const content = complement(tokens, sourceTo + 1, last)
-    if (!content) return undefined
-    return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
-  }
-  const sourceFrom = cursor
-  while (cursor <= last && isCapitalised(tokens[cursor])) cursor++
-  if (cursor === sourceFrom || cursor - sourceFrom > 5) return undefined
-  const sourceTo = cursor - 1
-  while (cursor <= last && skippable.has(tokens[cursor]!.lower)) cursor++
-  if (!tokens[cursor] || !nominalMakers.has(tokens[cursor]!.lower)) return undefined
-  const content = complement(tokens, cursor + 1, last)
-  if (!content) return undefined
-  return {rule: 'nominal', cue: {from: noun, to: noun}, source: {from: sourceFrom, to: sourceTo}, content: [content]}
-}
-
-/**
- * "Trump has been criticized by some of his rivals for …", "The story was
- * first reported by BuzzFeed": the agent after "by" is the source; the
- * subject, and what follows the agent, the content. The cue runs from the
- * first auxiliary to the participle.
- */
-function passiveAgent(context: RuleContext, tokens: Token[], verb: number, cueEnd: number): Candidate | undefined {
-  const {adverbs, skippable, passive} = context.lexicon
-  let from = verb
-  while (from > 0 && tokens[from - 1]!.word && adverbs.has(tokens[from - 1]!.lower)) from--
-  if (!passive.has(tokens[from - 1]?.lower ?? '') || tokens[from - 1]!.lower === 'being') return undefined
-  from--
-  while (from > 0 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
-  const subjectEnd = from - 1
-  if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-  const subjectStart = plainSubject(context, tokens, subjectEnd)
-  if (subjectStart === undefined) return undefined
-  // "who is reviled by progressives": the relative pronoun is the content, as the text gives it.
-  const last = lastContentIndex(tokens)
-  const sourceFrom = cueEnd + 2
-  if (!tokens[sourceFrom]?.word) return undefined
-  let sourceTo = sourceFrom
-  while (sourceTo + 1 <= last && !isBreak(tokens[sourceTo + 1]) && !isQuote(tokens[sourceTo + 1]) && !/^(?:for|as|over|after|because|when|while|in|on|at|to|that)$/u.test(tokens[sourceTo + 1]!.lower)) sourceTo++
-  if (sourceTo - sourceFrom + 1 > maxSourceTokens) return undefined
-  const content: Range[] = [{from: subjectStart, to: subjectEnd}]
-  // "… by some of his rivals for failing to …": a reason after the agent is content too.
-  if (sourceTo + 1 <= last && /^(?:for|as)$/u.test(tokens[sourceTo + 1]!.lower)) pushRange(content, trim(tokens, sourceTo + 1, scanRight(tokens, sourceTo + 1)))
-  return {rule: 'passive', cue: {from, to: cueEnd}, source: {from: sourceFrom, to: sourceTo}, content}
-}
-
-/**
- * "his attacks on Mr. Clinton", "Sanders's criticism of the deal", "her
- * decision to open the borders": a noun of stance or intention after a
- * possessor, who is the source. A phrase ending in a preposition
- * ("attacks on") takes its object as content; a bare noun takes "to …" or
- * "that …".
- */
-function possessedCue(context: RuleContext, tokens: Token[], noun: number): Candidate | undefined {
-  const {possessedNouns, possessives, boundaries} = context.lexicon
-  const possessor = tokens[noun - 1]
-  if (!possessor?.word) return undefined
-  const phraseEnd = possessedNouns.match(tokens, noun)!
-  let from = noun - 1
-  if (possessives.has(possessor.lower)) {
-    // "his", "their": the pronoun alone.
-  } else if (/^\p{Lu}.*['’]s?$/u.test(possessor.text)) {
-    // "Mr. Trump's": the name, its possessive mark included.
-    while (from > 0 && isCapitalised(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower) && noun - from < 5) from--
-  } else {
-    return undefined
-  }
-  const last = lastContentIndex(tokens)
-  let content: Range | undefined
-  if (phraseEnd > noun + 1) {
-    content = objectOf(context, tokens, phraseEnd, last)
-  } else {
-    content = complement(tokens, noun + 1, last)
-    if (content && from === contentStart(context, tokens, 0)) content = beforeMainVerb(context, tokens, content)
-  }
-  if (!content) return undefined
-  return {rule: 'nominal', cue: {from: noun, to: phraseEnd - 1}, source: {from, to: noun - 1}, content: [content]}
-}
-
-/**
- * "Trump seemed to acknowledge …", "The vote is expected to pass": the
- * subject and the infinitive are the content; no one is named as source.
- */
-function raising(context: RuleContext, tokens: Token[], verb: number): Candidate | undefined {
-  const {subordinators, adverbs, skippable, passive, boundaries} = context.lexicon
-  const next = tokens[verb + 1]
-  const predicate = next?.lower !== 'to'
-  if (predicate && !raisingPredicate(context, tokens, verb)) return undefined
-  let from = verb
-  if (tokens[verb]!.lower === 'expected') {
-    if (!tokens[verb - 1] || !passive.has(tokens[verb - 1]!.lower)) return undefined
-    from = verb - 1
-  }
-  // "may seem", "now seems": auxiliaries and adverbs before the verb are the cue's.
-  if (predicate) while (from > 1 && tokens[from - 1]!.word && skippable.has(tokens[from - 1]!.lower)) from--
-  // "ready to appear behind closed doors": an infinitive is no report.
-  if (predicate && tokens[from - 1]?.lower === 'to') return undefined
-  let subjectEnd = from - 1
-  while (subjectEnd >= 0 && tokens[subjectEnd]!.word && adverbs.has(tokens[subjectEnd]!.lower)) subjectEnd--
-  if (subjectEnd < 0 || !tokens[subjectEnd]!.word) return undefined
-  const subjectStart = plainSubject(context, tokens, subjectEnd)
-  if (subjectStart === undefined) return undefined
-  // "Sanders appeared to dismiss the issue, when he told Clinton …", "… — he told the AP": a
-  // clause with a cue of its own, after a comma or a dash, is not part of the complement.
-  let last = lastContentIndex(tokens)
-  for (let index = verb + 2; index < last; index++) {
-    if (isBreak(tokens[index]) && (!isComma(tokens[index]) || subordinators.has(tokens[index + 1]!.lower) || boundaries.has(tokens[index + 1]!.lower))) {
-      let cue = false
-      for (let ahead = index + 2; ahead <= last && !cue; ahead++) cue = isVerbCue(context, tokens, ahead)
-      if (cue) {
-        last = index - 1
-        break
-      }
-    }
-  }
-  // "The team seemed paralyzed, at least for now": a predicate ends at the first mark.
-  if (predicate && next!.lower !== 'that') {
-    for (let index = verb + 1; index <= last; index++) {
-      if (isBreak(tokens[index])) {
-        last = index - 1
-        break
-      }
-    }
-  }
-  const complement = trim(tokens, verb + 1, last)
-  if (!complement) return undefined
-  // "It appears that …": an empty subject is no part of the content.
-  if (predicate && subjectStart === subjectEnd && /^(?:it|there)$/u.test(tokens[subjectStart]!.lower)) {
-    return {rule: 'raising', cue: {from, to: verb}, source: null, content: [complement]}
-  }
-  return {rule: 'raising', cue: {from, to: verb}, source: null, content: [{from: subjectStart, to: subjectEnd}, complement]}
-}
-
-/**
- * "Trump's supporters seemed unperturbed", "the team appeared paralyzed", "It
- * appears that …": a seeming verb before a predicate, not before a place or a
- * time ("appeared in court", "appeared on Fox News", "appeared Monday").
- */
-function raisingPredicate(context: RuleContext, tokens: Token[], verb: number): boolean {
-  const {nounMarkers, prepositions, seemingVerbs, notPredicates, timeWords, boundaries} = context.lexicon
-  if (!seemingVerbs.has(tokens[verb]!.lower)) return false
-  const next = tokens[verb + 1]
-  if (!next?.word || isCapitalised(next)) return false
-  if (next.lower === 'that' || next.lower === 'like') return true
-  if (prepositions.has(next.lower) || boundaries.has(next.lower) || timeWords.has(next.lower) || nounMarkers.has(next.lower)) return false
-  return !notPredicates.has(next.lower)
-}
-
-/**
- * "The FBI is reportedly making arrangements to interview Clinton": the
- * adverb attributes its clause to no one named; the clause, without the
- * adverb, is the content. Not before a cue verb ("reportedly told"), which
- * takes the adverb in.
- */
-function hearsayAdverb(context: RuleContext, tokens: Token[], adverb: number): Candidate | undefined {
-  const {skippable, boundaries} = context.lexicon
-  let next = adverb + 1
-  while (next < tokens.length && tokens[next]!.word && skippable.has(tokens[next]!.lower)) next++
-  if (next < tokens.length && isVerbCue(context, tokens, next)) return undefined
-  let from = adverb
-  while (from > 0 && !isBreak(tokens[from - 1]) && !boundaries.has(tokens[from - 1]!.lower)) from--
-  let to = adverb
-  const last = lastContentIndex(tokens)
-  while (to < last && !isBreak(tokens[to + 1])) to++
-  const content: Range[] = []
-  pushRange(content, trim(tokens, from, adverb - 1))
-  pushRange(content, trim(tokens, adverb + 1, to))
-  if (content.length === 0) return undefined
-  return {rule: 'hearsay', cue: {from: adverb, to: adverb}, source: null, content}
-}
-
-/**
- * "Beijing’s insistence that the island is part of its territory has not
- * changed": when the cue phrase is the subject, its clause ends before the
- * last verb group, the main clause's. Verb groups are found by their
- * auxiliaries; with fewer than two, the clause runs to the end.
- */
-function beforeMainVerb(context: RuleContext, tokens: Token[], range: {from: number; to: number}): {from: number; to: number} {
-  const {auxiliaries, passive} = context.lexicon
-  const groups: number[] = []
-  for (let index = range.from; index <= range.to; index++) {
-    const token = tokens[index]!
-    if (!token.word || !(passive.has(token.lower) || auxiliaries.has(token.lower))) continue
-    if (index > range.from && groups.at(-1) === index - 1) continue
-    groups.push(index)
-  }
-  if (groups.length < 2) return range
-  return trim(tokens, range.from, groups.at(-1)! - 1) ?? range
 }
 
 /** "asked Clinton on Friday whether …": a question word a few words on, before any mark. */
