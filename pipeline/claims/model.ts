@@ -101,14 +101,8 @@ export interface ModelScore {
   strongest: Contribution[]
 }
 
-/** How many words' letter-n-gram sums are remembered: the common words of news, a few thousand. */
-const recentWords = 4096
-
-interface KnownWord {
-  unigram: number
-  chars: number
-  next: Map<string, number> | undefined
-}
+/** How many words the scorer remembers: the vocabulary of a few hundred articles. */
+const recentWords = 32768
 
 interface TrieNode {
   /** The weight of the gram ending here (0 for none; a one-letter prefix never has one). */
@@ -131,8 +125,11 @@ export class ModelScorer {
   private readonly bigrams: Map<string, Map<string, number>>
   /** The letter n-grams' weights as a trie by character code: a new word is read without cutting it. */
   private readonly charTrie: TrieNode = {weight: 0}
-  /** What the model knows of recent words: a small table stays in the processor's cache, where a large one would not. */
-  private readonly recent = new Map<string, KnownWord>()
+  /** What the model knows of the words seen, by slot: a word seen before costs one lookup; the table starts afresh when full. */
+  private readonly recent = new Map<string, number>()
+  private readonly recentUnigram = new Float64Array(recentWords)
+  private readonly recentChars = new Float64Array(recentWords)
+  private readonly recentNext: Array<Map<string, number> | undefined> = []
   constructor(model: ClaimModel) {
     this.bias = model.bias
     this.reasonWeights = new Map(Object.entries(model.reasons))
@@ -165,7 +162,8 @@ export class ModelScorer {
   }
 
   /** The sum of the weights of the word's letter n-grams: every substring of 2 to 5 characters of `<word>`, walked down the trie from each start. */
-  private known(word: string): KnownWord {
+  /** The slot of the word in the recent words' arrays. */
+  private known(word: string): number {
     const remembered = this.recent.get(word)
     if (remembered !== undefined) return remembered
     let chars = 0
@@ -181,10 +179,13 @@ export class ModelScorer {
         chars += node.weight
       }
     }
-    const known = {unigram: this.unigrams.get(word) ?? 0, chars, next: this.bigrams.get(word)}
     if (this.recent.size >= recentWords) this.recent.clear()
-    this.recent.set(word, known)
-    return known
+    const slot = this.recent.size
+    this.recent.set(word, slot)
+    this.recentUnigram[slot] = this.unigrams.get(word) ?? 0
+    this.recentChars[slot] = chars
+    this.recentNext[slot] = this.bigrams.get(word)
+    return slot
   }
 
   /** Score a sentence from its words (as `modelWord` gives them) and its named features. */
@@ -205,11 +206,11 @@ export class ModelScorer {
     }
     for (let index = 0; index < count; index++) {
       const word = words[index]!
-      const known = this.known(word)
-      const value = known.unigram * wordScale + known.chars * charScale
+      const slot = this.known(word)
+      const value = this.recentUnigram[slot]! * wordScale + this.recentChars[slot]! * charScale
       sum += value
       let pair = 0
-      const next = known.next
+      const next = this.recentNext[slot]
       if (next !== undefined && index + 1 < count) {
         const weight = next.get(words[index + 1]!)
         if (weight !== undefined) pair = weight * wordScale
