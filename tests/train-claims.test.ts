@@ -15,11 +15,18 @@ import retextNewsSentences from '../pipeline/sentences/index.ts'
 import {missingClaimData, sentenceFeatures, trainClaims} from '../pipeline/train/claims.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const fixture = path.join(root, 'tests/fixtures/train')
+const work = mkdtempSync(path.join(tmpdir(), 'train-claims-'))
+/**
+ * Training data in the layout the trainer reads (claims/claimbuster-train.json,
+ * claims/clef2019-train/*.tsv), made from sentences written for these tests.
+ */
+const fixture = path.join(work, 'data')
+const own = path.join(root, 'tests/fixtures/train')
+mkdirSync(path.join(fixture, 'claims/clef2019-train'), {recursive: true})
+cpSync(path.join(own, 'own-sentences.json'), path.join(fixture, 'claims/claimbuster-train.json'))
+for (const debate of ['debate-a.tsv', 'debate-b.tsv']) cpSync(path.join(own, debate), path.join(fixture, 'claims/clef2019-train', debate))
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
 const cli = path.join(root, 'pipeline/train/cli.ts')
-const work = mkdtempSync(path.join(tmpdir(), 'train-claims-'))
-
 function run(...args: string[]): {status: number | null; stdout: string; stderr: string} {
   const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd: work, encoding: 'utf8'})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
@@ -44,12 +51,12 @@ describe('npm run train -- claims', () => {
     expect(second.text).toBe(first.text)
     const model = checkModel(JSON.parse(first.text), 'trained')
     const header = model.header as {data: Array<{file: string; rows: number; checkWorthy: number; sha256: string; terms: string; split: string}>; threshold: {method: string}; hyperparameters: {c: number}}
-    expect(header.data.map((entry) => [entry.file, entry.rows, entry.checkWorthy, entry.split])).toEqual([
-      ['tests/fixtures/train/claims/claimbuster-train.json', 20, 10, 'train'],
-      ['tests/fixtures/train/claims/clef2019-train/debate-a.tsv', 6, 3, 'train'],
-      ['tests/fixtures/train/claims/clef2019-train/debate-b.tsv', 5, 2, 'train']
+    expect(header.data.map((entry) => [entry.file.split('/data/')[1], entry.rows, entry.checkWorthy, entry.split])).toEqual([
+      ['claims/claimbuster-train.json', 20, 10, 'train'],
+      ['claims/clef2019-train/debate-a.tsv', 6, 3, 'train'],
+      ['claims/clef2019-train/debate-b.tsv', 5, 2, 'train']
     ])
-    const sha = createHash('sha256').update(readFileSync(path.join(fixture, 'claims/claimbuster-train.json'))).digest('hex')
+    const sha = createHash('sha256').update(readFileSync(path.join(own, 'own-sentences.json'))).digest('hex')
     expect(header.data[0]!.sha256).toBe(sha)
     expect(header.data[0]!.terms).toMatch(/research community/u)
     expect(header.threshold.method).toMatch(/Youden/u)
@@ -123,13 +130,10 @@ describe('npm run train -- claims', () => {
   })
 
   it('trains from the command line, writes the file atomically where told, and refuses what it cannot train', () => {
-    const data = path.join(work, 'data')
-    mkdirSync(data, {recursive: true})
-    cpSync(path.join(fixture, 'claims'), path.join(data, 'claims'), {recursive: true})
     const out = path.join(work, 'model.json')
-    const result = run('claims', '--data', data, '--out', out, '--folds', '2', '--c', '1', '--prune', '30', '--min-count', '1', '--quiet')
+    const result = run('claims', '--data', fixture, '--out', out, '--folds', '2', '--c', '1', '--prune', '30', '--min-count', '1', '--quiet')
     const again = path.join(work, 'again.json')
-    expect(run('claims', '--data', data, '--out', again, '--folds', '2', '--c', '1', '--prune', '30', '--min-count', '1').status).toBe(0)
+    expect(run('claims', '--data', fixture, '--out', again, '--folds', '2', '--c', '1', '--prune', '30', '--min-count', '1').status).toBe(0)
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'))
     expect(result.status, result.stderr).toBe(0)
     expect(result.stderr).toBe('')
