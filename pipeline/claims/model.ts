@@ -112,10 +112,9 @@ interface TrieNode {
   other?: Map<number, TrieNode>
 }
 
-
 /**
- * Scores sentences with a model. Built once per plugin; remembers each word's
- * letter-n-gram weight, so a word seen before costs one lookup.
+ * Scores sentences with a model. Built once per plugin; remembers what the
+ * model knows of each word, so a word seen before costs one lookup.
  */
 export class ModelScorer {
   private readonly bias: number
@@ -130,6 +129,7 @@ export class ModelScorer {
   private readonly recentUnigram = new Float64Array(recentWords)
   private readonly recentChars = new Float64Array(recentWords)
   private readonly recentNext: Array<Map<string, number> | undefined> = []
+
   constructor(model: ClaimModel) {
     this.bias = model.bias
     this.reasonWeights = new Map(Object.entries(model.reasons))
@@ -161,8 +161,11 @@ export class ModelScorer {
     }
   }
 
-  /** The sum of the weights of the word's letter n-grams: every substring of 2 to 5 characters of `<word>`, walked down the trie from each start. */
-  /** The slot of the word in the recent words' arrays. */
+  /**
+   * The word's slot in the arrays of words seen: on first sight, its unigram weight, the pairs it
+   * starts, and the sum of its letter n-grams' weights (every substring of 2 to 5 characters of
+   * `<word>`, walked down the trie from each start).
+   */
   private known(word: string): number {
     const remembered = this.recent.get(word)
     if (remembered !== undefined) return remembered
