@@ -5,7 +5,7 @@ import {Lexicon, lowerSet} from '../lexicon.ts'
 import {afterEarlierSections, bodySentences, fromSection} from '../ranges.ts'
 import {textView} from '../text.ts'
 import type {Span} from '../types.ts'
-import {type ClaimModel, ModelScorer, loadModel, modelWord} from './model.ts'
+import {type ClaimModel, ModelScorer, loadModel, logistic, modelWords} from './model.ts'
 import {type Quantity, QuantityFinder} from './quantities.ts'
 
 export type ClaimType =
@@ -232,14 +232,12 @@ export default function retextClaims(options: ClaimOptions = {}): Transformer<Ro
       let probability: number
       const reasons: string[] = [...features]
       if (scorer) {
-        const words: string[] = []
-        for (const token of tokens) if (token.word) words.push(modelWord(token.lower))
-        const scored = scorer.score(words, features, explainedGrams)
+        const scored = scorer.score(modelWords(tokens), features, explainedGrams)
         probability = scored.probability
         for (const {gram, value} of scored.strongest) reasons.push(`${value > 0 ? '+' : '-'}${gram}`)
       } else {
         const sum = weight('bias') + features.reduce((total, feature) => total + weight(feature), 0)
-        probability = 1 / (1 + Math.exp(-sum))
+        probability = logistic(sum)
       }
       const score = Math.round(probability * 1000) / 1000
       const types: ClaimType[] = []

@@ -73,6 +73,23 @@ export function modelWord(lower: string): string {
   return lower
 }
 
+/** The words of a sentence's tokens as the model sees them, added to `into`. */
+export function modelWords(tokens: ReadonlyArray<{word: boolean; lower: string}>, into: string[] = []): string[] {
+  for (const token of tokens) if (token.word) into.push(modelWord(token.lower))
+  return into
+}
+
+/**
+ * What one occurrence of a word n-gram and of a letter n-gram counts in a
+ * sentence of these (one or more) words: 1 / sqrt(2n − 1) and 1 / sqrt(its
+ * letter n-grams).
+ */
+export function featureScales(words: readonly string[]): {word: number; char: number} {
+  let grams = 0
+  for (let index = 0; index < words.length; index++) grams += charGramCount(words[index]!.length)
+  return {word: 1 / Math.sqrt(2 * words.length - 1), char: 1 / Math.sqrt(grams)}
+}
+
 /** How many letter n-grams (2–5) a word of this length gives, padded as `<word>`. */
 export function charGramCount(length: number): number {
   const padded = length + 2
@@ -197,10 +214,7 @@ export class ModelScorer {
     for (const reason of reasons) sum += this.reasonWeights.get(reason) ?? 0
     const count = words.length
     if (count === 0) return {probability: logistic(sum), strongest: []}
-    const wordScale = 1 / Math.sqrt(2 * count - 1)
-    let grams = 0
-    for (let index = 0; index < count; index++) grams += charGramCount(words[index]!.length)
-    const charScale = 1 / Math.sqrt(grams)
+    const {word: wordScale, char: charScale} = featureScales(words)
     // What each word and pair added, kept in scratch arrays reused from sentence to sentence: the
     // strongest are picked after the sum, and only they become strings.
     if (explain > 0 && wordValues.length < count) {

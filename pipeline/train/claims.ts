@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import {reviewStatuses} from '../annotation/model.ts'
 import {tokenize} from '../attribution/tokens.ts'
 import {namedFeatures} from '../claims/index.ts'
-import {type ClaimModel, charGramCount, checkModel, forEachCharGram, modelWord} from '../claims/model.ts'
+import {type ClaimModel, checkModel, featureScales, forEachCharGram, logistic, modelWords} from '../claims/model.ts'
 import {readClaims} from '../eval/data.ts'
 import {averagePrecision, prf} from '../eval/score.ts'
 import {createAnalyzer} from '../processor.ts'
@@ -283,7 +283,7 @@ export function sentenceFeatures(analyzer: Analyzer, value: string): Features {
   const text = textView(tree, file)
   const words: string[] = []
   for (const {sentence} of bodySentences(tree, file)) {
-    for (const token of tokenize(sentence, text)) if (token.word) words.push(modelWord(token.lower))
+    modelWords(tokenize(sentence, text), words)
   }
   const reasons = new Set<string>()
   for (const claim of file.data.claims ?? []) for (const reason of claim.reasons) reasons.add(reason)
@@ -293,10 +293,7 @@ export function sentenceFeatures(analyzer: Analyzer, value: string): Features {
   }
   for (const feature of namedFeatures) if (reasons.has(feature)) add(`r:${feature}`, 1)
   if (words.length === 0) return features
-  const wordScale = 1 / Math.sqrt(2 * words.length - 1)
-  let grams = 0
-  for (const word of words) grams += charGramCount(word.length)
-  const charScale = 1 / Math.sqrt(grams)
+  const {word: wordScale, char: charScale} = featureScales(words)
   words.forEach((word, index) => {
     add(`w:${word}`, wordScale)
     if (index + 1 < words.length) add(`w:${word} ${words[index + 1]!}`, wordScale)
@@ -539,8 +536,4 @@ function byCodeUnits(a: string, b: string): number {
 function round(value: number, places: number): number {
   const rounded = Number(value.toFixed(places))
   return Object.is(rounded, -0) ? 0 : rounded
-}
-
-function logistic(value: number): number {
-  return 1 / (1 + Math.exp(-value))
 }
