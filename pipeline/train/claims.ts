@@ -21,7 +21,7 @@ export const claimData = {
     file: 'claims/claimbuster-train.json',
     name: 'ClaimBuster (Arslan, Hassan, Li & Tremayne 2020), two-class set, training split',
     terms:
-      'Publicly available to the research community (doi:10.5281/zenodo.3609356); the Zenodo record is under Creative Commons Attribution 4.0 International.'
+      '"Publicly available to the research community" (Arslan et al. 2020); the licence is the one on its Zenodo record, doi:10.5281/zenodo.3609356.'
   },
   clef: {
     folder: 'claims/clef2019-train',
