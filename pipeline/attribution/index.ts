@@ -1,4 +1,4 @@
-import type {Paragraph, Root, Sentence} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
@@ -19,6 +19,7 @@ import {asClause, preposed} from './rules/preposed.ts'
 import {raising} from './rules/raising.ts'
 import {type Candidate, contentStart, phraseKey, readsAsNoun, type RuleContext, rulePriority} from './rules/shared.ts'
 import {inSurvey} from './rules/survey.ts'
+import {type QuoteRegion, quoteRegions, regionsWithin} from './quotes.ts'
 import {SourceTyper} from './source.ts'
 import {isCapitalised, isComma, isQuote, type Token, tokenize} from './tokens.ts'
 
@@ -106,21 +107,6 @@ export default function retextAttribution(): Transformer<Root> {
       reportAnonymous(file, attributions, place)
     } finally {
       Error.stackTraceLimit = stackTraceLimit
-    }
-  }
-
-  function reportAnonymous(file: VFile, attributions: Attribution[], place: FileLocation): void {
-    for (const attribution of attributions) {
-      const source = attribution.source
-      if (source?.anonymous) {
-        const basis = source.basis ? ` (basis: “${source.basis.text}”)` : ' (no basis given)'
-        const message = file.info(`Anonymous source “${source.text}”${basis}`, {
-          place: {start: place.toPoint(source.start)!, end: place.toPoint(source.end)!},
-          ruleId: 'anonymous-source',
-          source: 'retext-attribution'
-        })
-        message.note = 'Check that the article says why this source is unnamed and how they know.'
-      }
     }
   }
 
@@ -240,6 +226,22 @@ export default function retextAttribution(): Transformer<Root> {
   }
 }
 
+/** An anonymous source is worth a message: the desk checks that the article says why and how they know. */
+export function reportAnonymous(file: VFile, attributions: Attribution[], place: FileLocation): void {
+  for (const attribution of attributions) {
+    const source = attribution.source
+    if (source?.anonymous) {
+      const basis = source.basis ? ` (basis: “${source.basis.text}”)` : ' (no basis given)'
+      const message = file.info(`Anonymous source “${source.text}”${basis}`, {
+        place: {start: place.toPoint(source.start)!, end: place.toPoint(source.end)!},
+        ruleId: 'anonymous-source',
+        source: 'retext-attribution'
+      })
+      message.note = 'Check that the article says why this source is unnamed and how they know.'
+    }
+  }
+}
+
 /** A sentence in title case: at least four words, nearly all of them capitalised. */
 function isHeadline(tokens: Token[]): boolean {
   let words = 0
@@ -268,72 +270,6 @@ function inside(index: number, ranges: Array<{from: number; to: number}>): boole
 
 function overlaps(a: {from: number; to: number}, b: {from: number; to: number}): boolean {
   return a.from <= b.to && b.from <= a.to
-}
-
-/** A quoted stretch: `start`/`end` take in the marks, `innerStart`/`innerEnd` leave them out. */
-interface QuoteRegion {
-  start: number
-  end: number
-  innerStart: number
-  innerEnd: number
-}
-
-/**
- * Quoted stretches of a paragraph, by offsets: “curly”, "straight" and
- * ''doubled'' (as some papers print them), from an opening mark to its closing one.
- */
-function quoteRegions(paragraph: Paragraph, text: string): QuoteRegion[] {
-  const regions: QuoteRegion[] = []
-  const start = paragraph.position?.start.offset ?? 0
-  const end = paragraph.position?.end.offset ?? 0
-  let open: {at: number; length: number; toggle: boolean} | undefined
-  for (let index = start; index < end; index++) {
-    const char = text[index]!
-    const doubled = char === "'" && text[index + 1] === "'"
-    if (char === '“' && open === undefined) open = {at: index, length: 1, toggle: false}
-    else if (char === '”' && open && !open.toggle) {
-      regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
-      open = undefined
-    } else if (char === '"' && open && !open.toggle && mixedCloser(text, index, end)) {
-      // “We’re going to build a wall," he said: a straight mark closes a curly quote when no
-      // curly closer follows before the next curly opener.
-      regions.push({start: open.at, end: index + 1, innerStart: open.at + 1, innerEnd: index})
-      open = undefined
-    } else if (char === '"' || doubled) {
-      const length = doubled ? 2 : 1
-      if (open === undefined) open = {at: index, length, toggle: true}
-      else if (open.toggle && open.length === length) {
-        regions.push({start: open.at, end: index + length, innerStart: open.at + length, innerEnd: index})
-        open = undefined
-      }
-      index += length - 1
-    }
-  }
-  return regions
-}
-
-/** The regions (in order, apart, as quoteRegions makes them) that overlap `from`–`to`. */
-function regionsWithin(regions: QuoteRegion[], from: number, to: number): QuoteRegion[] {
-  let low = 0
-  let high = regions.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (regions[middle]!.end <= from) low = middle + 1
-    else high = middle
-  }
-  let end = low
-  while (end < regions.length && regions[end]!.start < to) end++
-  return regions.slice(low, end)
-}
-
-/** Whether a straight mark at `index` stands where a curly “ left open should close. */
-function mixedCloser(text: string, index: number, end: number): boolean {
-  if (!/^[\s]?$/u.test(text[index + 1] ?? '') || index + 1 > end) return false
-  if (!/[,.!?\w]/u.test(text[index - 1] ?? '')) return false
-  const curlyClose = text.indexOf('”', index)
-  if (curlyClose === -1 || curlyClose >= end) return true
-  const nextOpen = text.indexOf('“', index)
-  return nextOpen !== -1 && nextOpen < curlyClose
 }
 
 /**
