@@ -98,7 +98,7 @@ export function trimSpan(text: string, span: GoldSpan): {start: number; end: num
 }
 
 /** A role of one attribution as a canonical key (its trimmed spans), or null when it has none. */
-function roleKey(text: string, spans: readonly GoldSpan[]): string | null {
+export function roleKey(text: string, spans: readonly GoldSpan[]): string | null {
   const trimmed = spans
     .map((span) => trimSpan(text, span))
     .filter((span): span is {start: number; end: number} => span !== null)
@@ -106,14 +106,15 @@ function roleKey(text: string, spans: readonly GoldSpan[]): string | null {
   return trimmed.length === 0 ? null : trimmed.map((span) => `${span.start}-${span.end}`).join(',')
 }
 
-function overlapSize(a: readonly GoldSpan[], b: readonly GoldSpan[]): number {
+/** Characters two sets of spans share. */
+export function overlapSize(a: readonly GoldSpan[], b: readonly GoldSpan[]): number {
   let size = 0
   for (const x of a) for (const y of b) size += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start))
   return size
 }
 
 /** One-to-one pairs, greedily by largest overlap first (ties: document order). */
-function pairByOverlap<T>(predicted: T[], gold: T[], spans: (item: T) => readonly GoldSpan[]): Array<[number, number]> {
+export function pairByOverlap<T>(predicted: readonly T[], gold: readonly T[], spans: (item: T) => readonly GoldSpan[]): Array<[number, number]> {
   const candidates: Array<[number, number, number]> = []
   predicted.forEach((p, i) =>
     gold.forEach((g, j) => {
