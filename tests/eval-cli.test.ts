@@ -78,6 +78,7 @@ describe('npm run eval', () => {
     expect(metrics.exact.content.f1).toBe(1)
     expect(metrics.lenient.f1).toBe(1)
     expect(metrics.speech.strict.f1).toBe(1)
+    expect(metrics.failures).toBeUndefined()
     const [prediction] = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
     expect(prediction).toMatchObject({
       doc_id: 'd1',
@@ -85,6 +86,41 @@ describe('npm run eval', () => {
       attributions: [
         {source: [span('the minister')], cue: [span('said')], content: [span('Prices will rise')], source_type: 'unnamed-person'}
       ]
+    })
+  })
+
+  it('lists attribution failures: missed cues by kind, boundary errors by side, their counts in JSON', () => {
+    const text = 'Prices will rise, the minister said Friday. Blige sings to Clinton about hope.'
+    const file = path.join(work, 'failures.jsonl')
+    const span = (part: string) => ({start: text.indexOf(part), end: text.indexOf(part) + part.length, text: part})
+    writeFileSync(
+      file,
+      JSON.stringify({
+        doc_id: 'd1',
+        text,
+        attributions: [
+          {source: [span('the minister')], cue: [span('said Friday')], content: [span('Prices will rise')]},
+          {source: [span('Blige')], cue: [span('sings')], content: [span('to Clinton about hope')]}
+        ]
+      }) + '\n'
+    )
+    const result = run('attribution', file, '--failures', '--json')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('missed cues (gold, no predicted cue overlaps it): 1\n    other (long tail)     1\n      sings 1\n')
+    expect(result.stdout).toContain('Blige [sings] to Clinton about hope.  (d1)')
+    expect(result.stdout).toContain('cue boundary: 1 compared, 0 exact; starts too early 0, starts too late 0, ends too early 1, ends too late 0')
+    expect(result.stdout).toContain('gold      "said Friday"\n        predicted "said"')
+    const metrics = JSON.parse(result.stdout.trim().split('\n').at(-1)!).attribution['failures.jsonl']
+    expect(metrics.exact.content.f1).toBeCloseTo(2 / 3, 10)
+    expect(metrics.failures).toMatchObject({
+      gold: 2,
+      predicted: 1,
+      paired: 1,
+      missedCues: {total: 1, byKind: {'other (long tail)': 1}},
+      spuriousCues: {total: 0, byKind: {}},
+      cue: {compared: 1, exact: 0, endEarly: 1},
+      content: {compared: 1, exact: 1},
+      source: {compared: 1, exact: 1}
     })
   })
 

@@ -9,6 +9,7 @@ import {claimThreshold} from '../claims/index.ts'
 import {type ClaimCase, readAttributionGold, readClaims, readSbd} from './data.ts'
 import {loadModel} from '../claims/model.ts'
 import {type PronounLink, createAttributionFinder, createClaimScorer, createPronounLinker, createSentenceSplitter, createSpeechCueTest} from './run.ts'
+import {type AttributionFailures, type CueFailures, type FailureArticle, type SpanError, type SpanFailures, attributionFailures, failureCounts, spanErrors} from './failures.ts'
 import type {AttributionMetrics, GoldAttribution, PRF, SbdCounts} from './score.ts'
 import {
   addAttribution,
@@ -44,7 +45,14 @@ With no FILE, the data comes from ../shared/eval beside the project (or --data):
 When the data is absent the command says where to put it and exits 0.
 
 Options:
-  --failures           sbd: list each failing case (input, expected, got)
+  --failures           sbd: list each failing case (input, expected, got).
+                       attribution: after the scores, the gold cues no predicted
+                       cue overlaps (missed) and the predicted ones no gold cue
+                       overlaps (spurious), grouped by kind with their most
+                       frequent head words and examples; then, for attributions
+                       paired by cue, how many cues, contents and sources start
+                       or end too early or too late, or are missing or spurious
+                       (with --json: the counts, under \`failures\`)
   --predictions OUT    write predictions as JSON lines: sbd {file, id, sentences};
                        attribution {doc_id, text, attributions} in the gold format;
                        claims {id, score, claim}
@@ -134,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
         if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
         else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions, values.model)
         else if (task === 'speakers') metrics[task][name] = await sampleSpeakers(file, Number(values.sample), Number(values.seed))
-        else metrics[task][name] = await evaluateAttribution(file, predictions)
+        else metrics[task][name] = await evaluateAttribution(file, predictions, values.failures)
       } catch (error) {
         process.stderr.write(`eval: ${(error as Error).message}\n`)
         return 1
@@ -223,7 +231,7 @@ async function sampleSpeakers(file: string, size: number, seed: number): Promise
   return {sources: all.length, linked: linked.length}
 }
 
-async function evaluateAttribution(file: string, predictions: string[]): Promise<Record<string, unknown>> {
+async function evaluateAttribution(file: string, predictions: string[], failures: boolean): Promise<Record<string, unknown>> {
   const articles = await readAttributionGold(file)
   const find = createAttributionFinder()
   const isSpeech = createSpeechCueTest()
@@ -232,6 +240,7 @@ async function evaluateAttribution(file: string, predictions: string[]): Promise
   let speech = emptyAttributionCounts()
   let characters = 0
   let milliseconds = 0
+  const compared: FailureArticle[] = []
   for (const article of articles) {
     const started = performance.now()
     const predicted = find(article.text)
@@ -247,6 +256,7 @@ async function evaluateAttribution(file: string, predictions: string[]): Promise
       )
     )
     predictions.push(JSON.stringify({doc_id: article.doc_id, text: article.text, attributions: predicted}) + '\n')
+    if (failures) compared.push({docId: article.doc_id, text: article.text, gold: article.attributions, predicted})
   }
   const name = path.basename(file)
   const allMetrics = attributionMetrics(all)
@@ -258,7 +268,65 @@ async function evaluateAttribution(file: string, predictions: string[]): Promise
       table('all', allMetrics) +
       table('speech subset', speechMetrics)
   )
-  return {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
+  const result: Record<string, unknown> = {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
+  if (failures) {
+    const report = attributionFailures(compared)
+    process.stdout.write(formatFailures(report))
+    result['failures'] = failureCounts(report)
+  }
+  return result
+}
+
+const spanErrorLabels: Record<SpanError, string> = {
+  startEarly: 'starts too early',
+  startLate: 'starts too late',
+  endEarly: 'ends too early',
+  endLate: 'ends too late',
+  piecesDiffer: 'same ends, other pieces',
+  disjoint: 'no overlap',
+  missing: 'missing',
+  spurious: 'spurious'
+}
+
+/** The failure report as text: cue groups, then the edges of cue, content and source. */
+function formatFailures(report: AttributionFailures): string {
+  let out =
+    `  failures: ${report.paired} pair${report.paired === 1 ? '' : 's'} of gold and predicted attributions by overlapping cue, as whole attributions are scored` +
+    (report.withoutCue.gold + report.withoutCue.predicted > 0 ? `; without a cue: ${report.withoutCue.gold} gold, ${report.withoutCue.predicted} predicted` : '') +
+    '\n'
+  const cues = (title: string, failures: CueFailures): void => {
+    out += `  ${title}: ${failures.total}\n`
+    for (const group of failures.groups) {
+      const words = group.words.map((item) => `${item.word} ${item.count}`).join(', ')
+      out += `    ${group.kind.padEnd(18)}${String(group.count).padStart(5)}\n`
+      out += `      ${words}\n`
+      for (const example of group.examples) out += `        ${example.context}  (${example.docId})\n`
+    }
+  }
+  cues('missed cues (gold, no predicted cue overlaps it)', report.missed)
+  cues('spurious cues (predicted, no gold cue overlaps it)', report.spurious)
+  out +=
+    `  cues overlapped but left unpaired (the other side's cue is paired with another attribution): ` +
+    `${report.sharedCue.gold} gold, ${report.sharedCue.predicted} predicted\n`
+  const edges = (title: string, failures: SpanFailures, errors: readonly SpanError[]): void => {
+    out += `  ${title}: ${failures.compared} compared, ${failures.exact} exact; ` + errors.map((error) => `${spanErrorLabels[error]} ${failures.counts[error]}`).join(', ') + '\n'
+    for (const error of errors) {
+      if (failures.examples[error].length === 0) continue
+      out += `    ${spanErrorLabels[error]}\n`
+      for (const example of failures.examples[error]) {
+        out += `      ${example.docId} (${shortCue(example.cue)})\n`
+        out += `        gold      ${JSON.stringify(example.gold)}\n        predicted ${JSON.stringify(example.predicted)}\n`
+      }
+    }
+  }
+  edges('cue boundary', report.cue, ['startEarly', 'startLate', 'endEarly', 'endLate', 'piecesDiffer'])
+  edges('content boundary', report.content, spanErrors)
+  edges('source boundary', report.source, spanErrors)
+  return out
+}
+
+function shortCue(cue: string): string {
+  return cue.length > 30 ? `${cue.slice(0, 29)}…` : cue
 }
 
 async function evaluateClaims(file: string, predictions: string[], modelFile: string | undefined): Promise<Record<string, unknown>> {
