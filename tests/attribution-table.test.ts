@@ -2014,6 +2014,36 @@ const phrasal: Case[] = [
   {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
 ]
 
+// --- Named people: in apposition, after an honorific ----------------------------
+
+const namedPeople: Case[] = [
+  // A description, then the name of the one it describes: the source is named.
+  {
+    sentence: 'A lawyer for the newspapers, David Stern, said the ruling would be appealed.',
+    expected: [
+      {source: 'A lawyer for the newspapers, David Stern', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the ruling would be appealed']}
+    ]
+  },
+  {
+    sentence: 'One of his advisers, Tad Devine, said the campaign would go on.',
+    expected: [{source: 'One of his advisers, Tad Devine', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the campaign would go on']}]
+  },
+  // A region after a town is no name in apposition.
+  {
+    sentence: 'A voter in Manchester, New Hampshire, said she would back the governor.',
+    expected: [{source: 'A voter in Manchester, New Hampshire', type: 'unnamed-person', anonymous: true, basis: null, cue: 'said', content: ['she would back the governor']}]
+  },
+  // After an honorific a word that is also a title is a name.
+  {
+    sentence: 'Mr. King, 82, told reporters he would run again.',
+    expected: [{source: 'Mr. King, 82', type: 'named-person', anonymous: false, basis: null, cue: 'told', content: ['he would run again']}]
+  },
+  {
+    sentence: 'Mr. King said the network never edited his show.',
+    expected: [{source: 'Mr. King', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['the network never edited his show']}]
+  }
+]
+
 const groups: Array<[string, Case[]]> = [
   ['participles, quotes, auxiliaries', more],
   ['according to', accordingTo],
@@ -2032,6 +2062,7 @@ const groups: Array<[string, Case[]]> = [
   ['time adjuncts around the cue', timeAdjuncts],
   ['inverted sources: affiliations, one-word quotes', invertedMore],
   ['more phrasal cues', phrasal],
+  ['named people: apposition, honorifics', namedPeople],
   ['no attribution', none]
 ]
 

@@ -1,7 +1,7 @@
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import type {TextView} from '../text.ts'
 import type {Source, SourceType, Span} from '../types.ts'
-import {Phrases, type Token} from './tokens.ts'
+import {isComma, Phrases, type Token} from './tokens.ts'
 
 /** Source typing rules, compiled once from `data/sources.yml`. */
 export class SourceTyper {
@@ -18,6 +18,8 @@ export class SourceTyper {
   private readonly modifierStarts: Set<string>
   private readonly namedGroups: Set<string>
   private readonly quantityHeads: Set<string>
+  private readonly honorifics: Set<string>
+  private readonly regions: Set<string>
 
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
@@ -34,6 +36,8 @@ export class SourceTyper {
     this.modifierStarts = lowerSet(lexicon.strings('modifier-starts'))
     this.namedGroups = new Set(lexicon.strings('named-groups', {caseSensitive: true}))
     this.quantityHeads = lowerSet(lexicon.strings('quantity-heads'))
+    this.honorifics = new Set(lexicon.strings('honorifics', {caseSensitive: true}))
+    this.regions = new Set(lexicon.strings('regions', {caseSensitive: true}))
   }
 
   isPronoun(token: Token): boolean {
@@ -65,18 +69,24 @@ export class SourceTyper {
   type(tokens: Token[], text: TextView, end = tokens.at(-1)!.end): Source {
     const start = tokens[0]!.start
     let basis: Span | null = null
-    let coreLength = tokens.length
+    let basisIndex = tokens.length
     for (let index = 1; index < tokens.length; index++) {
       if (this.basis.match(tokens, index) !== undefined) {
         basis = {start: tokens[index]!.start, end, text: text.slice(tokens[index]!.start, end)}
-        coreLength = index
+        basisIndex = index
         break
       }
     }
     // "Amina Mohammed, a farmer in northern Kenya": the name before an appositive decides the type.
     const comma = tokens.findIndex((token, index) => index > 0 && !token.word && token.text === ',')
-    if (comma > 0 && comma < coreLength) coreLength = comma
-    const type = this.classify(tokens.slice(0, coreLength), text)
+    const setOff = comma > 0 && comma < basisIndex
+    let type = this.classify(tokens.slice(0, setOff ? comma : basisIndex), text)
+    // "A lawyer for the newspapers, David Stern": a description, then the name of the one it describes.
+    if (setOff && (type === 'unnamed-person' || (type === 'unnamed-group' && /^(?:one|another)$/u.test(tokens[0]!.lower)))) {
+      let appositiveEnd = comma + 1
+      while (appositiveEnd < basisIndex && !isComma(tokens[appositiveEnd])) appositiveEnd++
+      if (this.isPersonName(tokens.slice(comma + 1, appositiveEnd), tokens[comma - 1]!, text)) type = 'named-person'
+    }
     return {
       start,
       end,
@@ -85,6 +95,20 @@ export class SourceTyper {
       anonymous: type === 'unnamed-person' || type === 'unnamed-group',
       basis
     }
+  }
+
+  /**
+   * Whether the words after a comma are a person's name: capitalised and
+   * typed as one. After a capitalised word the comma may close a town instead
+   * ("in Dayton, Ohio", "in Manchester, New Hampshire"): there a name needs
+   * two words and is no listed region.
+   */
+  private isPersonName(words: Token[], beforeComma: Token, text: TextView): boolean {
+    const named = words.filter((token) => token.word)
+    if (named.length === 0 || !named.every((token) => /^\p{Lu}/u.test(token.text))) return false
+    if (this.classify(words, text) !== 'named-person') return false
+    if (beforeComma.word && !/^\p{Lu}/u.test(beforeComma.text)) return true
+    return named.length > 1 && !this.regions.has(text.slice(words[0]!.start, words.at(-1)!.end))
   }
 
   private classify(core: Token[], text: TextView): SourceType {
@@ -144,7 +168,9 @@ export class SourceTyper {
       return 'named-organisation'
     }
     if (capitalised.some((token) => this.titles.has(token.text))) {
-      return capitalised.every((token) => this.titles.has(token.text)) ? 'unnamed-person' : 'named-person'
+      // "the Secretary of State" names no one; "Mr. King" does: a word after an honorific is a name.
+      const isName = (token: Token, index: number): boolean => !this.titles.has(token.text) || this.honorifics.has(capitalised[index - 1]?.text ?? '')
+      return capitalised.some(isName) ? 'named-person' : 'unnamed-person'
     }
     if (capitalised.some((token) => this.organisationWords.has(token.text) || /^\p{Lu}{2,}$/u.test(token.text))) {
       return 'named-organisation'
