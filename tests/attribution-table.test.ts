@@ -2014,6 +2014,89 @@ const phrasal: Case[] = [
   {sentence: 'The inspectors will look at the damage on Monday.', expected: []}
 ]
 
+// --- Sources are noun phrases ------------------------------------------------------
+
+const nounPhrases: Case[] = [
+  // An auxiliary before the cue verb is the cue's, not the source's.
+  {
+    sentence: 'But Attorney General Maria Lopez isn’t saying if the charity broke any laws.',
+    expected: [
+      {source: 'Attorney General Maria Lopez', type: 'named-person', anonymous: false, basis: null, cue: 'isn’t saying', content: ['if the charity broke any laws']}
+    ]
+  },
+  {
+    sentence: 'Ms. Ortiz was proposing something else entirely.',
+    expected: [{source: 'Ms. Ortiz', type: 'named-person', anonymous: false, basis: null, cue: 'was proposing', content: ['something else entirely']}]
+  },
+  {
+    sentence: 'The senators have both argued that the tariff hurts farmers.',
+    expected: [{source: 'The senators', type: 'unnamed-group', anonymous: true, basis: null, cue: 'have both argued', content: ['the tariff hurts farmers']}]
+  },
+  // The subject of a passive is not who speaks.
+  {
+    sentence: 'The mayor was once asked how the strike would end.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'was once asked', content: ['how the strike would end']}]
+  },
+  // A pronoun ends no longer noun phrase: the words before it are an object or an adjunct. (The
+  // content of a relative clause is still read after its verb.)
+  {
+    sentence: 'The deficit grew under policies she supported that allowed more borrowing.',
+    expected: [{source: 'she', type: 'pronoun', anonymous: false, basis: null, cue: 'supported', content: ['allowed more borrowing']}]
+  },
+  {
+    sentence: 'Even now at 90 she still says that the war was a mistake.',
+    expected: [{source: 'she', type: 'pronoun', anonymous: false, basis: null, cue: 'still says', content: ['the war was a mistake']}]
+  },
+  {
+    sentence: 'On Monday they published the results of their review by announcing that the claim was false.',
+    expected: [
+      {source: 'they', type: 'pronoun', anonymous: false, basis: null, cue: 'published the results of their review by announcing', content: ['the claim was false']}
+    ]
+  },
+  // A contracted auxiliary is not the source's.
+  {
+    sentence: "If you're worried about the cost, the bank says a loan may help.",
+    expected: [
+      {source: 'you', type: 'pronoun', anonymous: false, basis: null, cue: 'worried about', content: ['the cost']},
+      {source: 'the bank', type: 'named-organisation', anonymous: false, basis: null, cue: 'says', content: ['a loan may help']}
+    ]
+  },
+  // A compound modifier is no source: "calls" is the noun it modifies.
+  {sentence: 'He was asleep when late-night calls came in during the flood.', expected: []},
+  // A participle phrase is no source.
+  {
+    sentence: 'A new ad from the governor’s campaign is seizing on recent remarks his opponent made questioning why she trails in the race.',
+    expected: [{source: null, type: null, anonymous: null, basis: null, cue: 'questioning', content: ['why she trails in the race']}]
+  },
+  // "with" opening an absolute phrase is not its subject's.
+  {
+    sentence: 'With experts offering their assessments, the council voted to delay the project.',
+    expected: [{source: 'experts', type: 'unnamed-group', anonymous: true, basis: null, cue: 'offering', content: ['their assessments']}]
+  },
+  // A clause in the span: its subject is the source, its verb and object join the cue.
+  {
+    sentence: 'Mayor Tom Reyes spoke to reporters after Sen. Ann Cole unleashed a series of tweets criticizing the budget director.',
+    expected: [
+      {source: 'Sen. Ann Cole', type: 'named-person', anonymous: false, basis: null, cue: 'unleashed a series of tweets criticizing', content: ['the budget director']}
+    ]
+  },
+  {
+    sentence: 'The senator unleashed a series of tweets early Monday saying that the deal was a disaster.',
+    expected: [
+      {source: 'The senator', type: 'unnamed-person', anonymous: true, basis: null, cue: 'unleashed a series of tweets early Monday saying', content: ['the deal was a disaster']}
+    ]
+  },
+  {
+    sentence: 'He scrapped plans to attend the debate in Iowa.',
+    expected: [{source: 'He', type: 'pronoun', anonymous: false, basis: null, cue: 'scrapped plans', content: ['to attend the debate in Iowa']}]
+  },
+  // ... unless a noun phrase ends the clause's object: the subject of a relative clause with the cue.
+  {
+    sentence: 'The bill did something Republicans wanted: it cut the tax on diesel.',
+    expected: [{source: 'Republicans', type: 'named-organisation', anonymous: false, basis: null, cue: 'wanted', content: ['it cut the tax on diesel']}]
+  }
+]
+
 // --- Named people: in apposition, after an honorific ----------------------------
 
 const namedPeople: Case[] = [
@@ -2062,6 +2145,7 @@ const groups: Array<[string, Case[]]> = [
   ['time adjuncts around the cue', timeAdjuncts],
   ['inverted sources: affiliations, one-word quotes', invertedMore],
   ['more phrasal cues', phrasal],
+  ['sources are noun phrases', nounPhrases],
   ['named people: apposition, honorifics', namedPeople],
   ['no attribution', none]
 ]

@@ -17,7 +17,7 @@ import {passiveAgent} from './rules/passive.ts'
 import {postposed} from './rules/postposed.ts'
 import {asClause, preposed} from './rules/preposed.ts'
 import {raising} from './rules/raising.ts'
-import {type Candidate, contentStart, phraseKey, readsAsNoun, type RuleContext, rulePriority} from './rules/shared.ts'
+import {type Candidate, contentStart, nounPhraseSource, phraseKey, readsAsNoun, type RuleContext, rulePriority} from './rules/shared.ts'
 import {inSurvey} from './rules/survey.ts'
 import {type QuoteRegion, quoteRegions, regionsWithin} from './quotes.ts'
 import {SourceTyper} from './source.ts'
@@ -175,10 +175,17 @@ export default function retextAttribution(): Transformer<Root> {
       )
       if (!taken) accepted.push(candidate)
     }
-    for (const candidate of candidates) accept(candidate)
+    // Each rule's source is read again as a noun phrase (nounPhraseSource): cut to one, left out, or
+    // the candidate dropped when its cue word turns out to be a noun.
+    for (const found of candidates) {
+      const candidate = nounPhraseSource(context, tokens, found)
+      if (candidate) accept(candidate)
+    }
     // A participle's content may hold cues taken before it was found ("…, adding that he told …"):
     // they are nested in it, and give way.
-    for (const candidate of participleAdjuncts(context, tokens, accepted)) {
+    for (const found of participleAdjuncts(context, tokens, accepted)) {
+      const candidate = nounPhraseSource(context, tokens, found)
+      if (!candidate) continue
       for (let index = accepted.length - 1; index >= 0; index--) {
         const other = accepted[index]!
         // "… and called …" found without a source gives way to the same cue sharing one.

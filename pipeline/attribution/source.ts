@@ -20,6 +20,9 @@ export class SourceTyper {
   private readonly quantityHeads: Set<string>
   private readonly honorifics: Set<string>
   private readonly regions: Set<string>
+  private readonly pronounCompanions: Set<string>
+  private readonly contractions: string[]
+  private readonly determiners: Set<string>
 
   constructor(url: URL) {
     const lexicon = new Lexicon(url)
@@ -38,10 +41,35 @@ export class SourceTyper {
     this.quantityHeads = lowerSet(lexicon.strings('quantity-heads'))
     this.honorifics = new Set(lexicon.strings('honorifics', {caseSensitive: true}))
     this.regions = new Set(lexicon.strings('regions', {caseSensitive: true}))
+    this.pronounCompanions = lowerSet(lexicon.strings('pronoun-companions'))
+    this.contractions = lexicon.strings('contractions').map((ending) => ending.toLowerCase())
+    this.determiners = lowerSet(lexicon.strings('determiners'))
   }
 
   isPronoun(token: Token): boolean {
     return this.pronouns.has(token.lower)
+  }
+
+  /** An article or a possessive determiner: "a", "the", "their". */
+  isDeterminer(token: Token | undefined): boolean {
+    return token !== undefined && this.determiners.has(token.lower)
+  }
+
+  /** A word that may follow a pronoun within a source: "they all", "he and his aides". */
+  isPronounCompanion(token: Token): boolean {
+    return this.pronounCompanions.has(token.lower)
+  }
+
+  /**
+   * Where the pronoun ends in a pronoun with a contracted auxiliary ("you're",
+   * "I've", "he’s"); undefined for any other token.
+   */
+  contractedPronounEnd(token: Token): number | undefined {
+    const lower = token.lower.replaceAll('’', "'")
+    for (const ending of this.contractions) {
+      if (lower.endsWith(ending) && this.pronouns.has(lower.slice(0, -ending.length))) return token.end - ending.length
+    }
+    return undefined
   }
 
   /** A noun for a speaker: a person ("official"), a group ("voters"), an organisation ("government"). */
@@ -66,7 +94,10 @@ export class SourceTyper {
    * Type the source spanning `tokens` (already trimmed). `text` is the file's
    * text, to cut spans from; `end` may cut a possessive off the last token.
    */
-  type(tokens: Token[], text: TextView, end = tokens.at(-1)!.end): Source {
+  type(spanTokens: Token[], text: TextView, end = spanTokens.at(-1)!.end): Source {
+    const last = spanTokens.at(-1)!
+    // "you're" cut to "you", "Trump’s" to "Trump": what is left of the word is typed.
+    const tokens = end < last.end ? [...spanTokens.slice(0, -1), cutToken(last, text, end)] : spanTokens
     const start = tokens[0]!.start
     let basis: Span | null = null
     let basisIndex = tokens.length
@@ -177,4 +208,10 @@ export class SourceTyper {
     }
     return 'named-person'
   }
+}
+
+/** The word `token` cut to end at `end`. */
+function cutToken(token: Token, text: TextView, end: number): Token {
+  const value = text.slice(token.start, end)
+  return {...token, text: value, lower: value.toLowerCase(), end}
 }

@@ -334,3 +334,169 @@ export function lastContentIndex(tokens: Token[]): number {
 export function pushRange(list: Array<{from: number; to: number}>, range: {from: number; to: number} | undefined): void {
   if (range) list.push(range)
 }
+
+/**
+ * Most tokens from a verb found in a source to the cue word for both to be
+ * one cue ("scrapped plans to", "unleashed a series of tweets early Friday
+ * saying"); farther, the verb is another clause's.
+ */
+const maxVerbToCue = 10
+
+/**
+ * A source is a noun phrase or a pronoun, never a clause or a fragment of
+ * one. The source a rule found is read again as one, and the candidate
+ * returned with its source cut to the noun phrase ("she" of "policies she
+ * supported"); cut before a verb, which with what follows it joins the cue
+ * ("Maria Lopez | isn’t saying", "He | scrapped plans to", PolNeAR's
+ * reading); without a source (the subject of a passive, a participle
+ * phrase); or undefined when the cue word is a noun the span modifies
+ * ("late-night calls").
+ */
+export function nounPhraseSource(context: RuleContext, tokens: Token[], candidate: Candidate): Candidate | undefined {
+  if (!candidate.source) return candidate
+  const {passive, boundaries, messageVerbs, adverbs, lyNouns, skippable, prepositions} = context.lexicon
+  const {typer} = context
+  const {from, to} = candidate.source
+  const last = tokens[to]!
+  const participleCue = tokens[candidate.cue.from]!.lower.endsWith('ing')
+  // "late-night calls came in": a compound modifier alone is no source; the cue word is the noun it modifies.
+  if (from === to && /^\p{Ll}+(?:-\p{Ll}+)+$/u.test(last.text) && !last.lower.endsWith('s')) return undefined
+  // "Following a call", "enact a plan": a determiner ends no noun phrase; the cue word is its noun.
+  // A name before it (and its preposition) is the source: "when Fiorina a month later announced".
+  if (to > from && last.text === last.lower && typer.isDeterminer(last) && !isQuote(tokens[to + 1])) {
+    const before = prepositions.has(tokens[to - 1]!.lower) ? to - 2 : to - 1
+    const name = before >= from && before > contentStart(context, tokens, 0) && isCapitalised(tokens[before])
+    return name ? nounPhraseSource(context, tokens, {...candidate, source: {from, to: before}}) : undefined
+  }
+
+  if (endsInPronoun(from, to)) return withSource(to, to)
+  let start = from
+  // "with experts offering …", "With Democratic leaders worried about …": the absolute phrase's subject.
+  if (tokens[start]!.lower === 'with' && start < to) start++
+  // "is seizing on remarks …", "replacing it with …": a participle phrase is no noun phrase. Before a
+  // verb of its own, the noun phrase after it is the subject ("… meddling the congressman said").
+  const first = tokens[start]!
+  const next = tokens[start + 1]
+  const afterBe = passive.has(tokens[start - 1]?.lower ?? '')
+  if (first.text === first.lower && first.lower.length > 4 && first.lower.endsWith('ing') && next !== undefined && start < to) {
+    const takesObject = typer.isDeterminer(next) || typer.isPronoun(next)
+    if (afterBe || (takesObject && (participleCue || !typer.isDeterminer(next)))) return {...candidate, source: null}
+    if (takesObject) start++
+  }
+  // "She released a statement Friday saying …": the message verb joins the cue when the attribution
+  // is made, and the words before it are the source ("On Monday they | published a list saying").
+  const message = tokens.findIndex((token, index) => index > start && index <= to && messageVerbs.has(token.lower))
+  if (participleCue && message !== -1) return withSource(endsInPronoun(start, message - 1) ? message - 1 : start, to)
+  const verb = verbIn(start, to)
+  if (verb === undefined) return withSource(start, to)
+  // "It’s …": the pronoun is the subject, its contracted auxiliary the verb.
+  const contractedVerb = verb === start
+  const subject = contractedVerb ? {from: start, to: start} : trim(tokens, start, verb - 1)
+  // "…, according to him, the network censured his report", "He was challenged …, saying …": a
+  // source away from its cue ends before the verb.
+  const beforeCue = to < candidate.cue.from && tokens.slice(to + 1, candidate.cue.from).every(isVerbal)
+  if (!beforeCue) return subject ? withSource(subject.from, subject.to) : {...candidate, source: null}
+  // "they support Sanders and 160 have not announced …": the cue's subject follows the conjunction;
+  // "Obama lectured the nation and defended …": the verbs share the subject before them.
+  for (let index = to; index > verb; index--) {
+    if (!/^(?:and|but)$/u.test(tokens[index]!.lower)) continue
+    if (index === to) return subject ? withSource(subject.from, subject.to) : {...candidate, source: null}
+    return nounPhraseSource(context, tokens, {...candidate, source: {from: index + 1, to}})
+  }
+  // "The bill did something Republicans wanted", "the sort of change the party warned about": a
+  // noun phrase ending the clause's object is the subject of a relative clause with the cue.
+  const relativeSubject = finalNounPhrase(verb + 1, to)
+  if (relativeSubject !== undefined) return withSource(relativeSubject, to)
+  const cue = {...candidate.cue, from: contractedVerb ? verb + 1 : verb}
+  // "He was once asked", "the side could be expected to": the subject of a passive is not who speaks
+  // (but the one of a state is: "Maher was still focused on", "leaders were worried about").
+  const verbal = tokens.slice(verb, to + 1)
+  const passiveVoice = !participleCue && candidate.cue.to === candidate.cue.from && verbal.some((token) => passive.has(token.lower))
+  if (passiveVoice && verbal.every(isVerbal)) return {...candidate, cue, source: null}
+  // Far from the cue word, the verb is another clause's, whose subject says nothing.
+  if (candidate.cue.from - verb > maxVerbToCue || !subject) return {...candidate, source: null}
+  return {...candidate, cue, source: sourceRange(subject.from, subject.to)}
+
+  /**
+   * "policies she supported", "On Monday they published": a pronoun ends no longer noun phrase, but
+   * in a partitive, a coordination or a relative clause ("many of you", "my siblings and I").
+   */
+  function endsInPronoun(spanFrom: number, spanTo: number): boolean {
+    const final = tokens[spanTo]!
+    if (spanTo <= spanFrom || !(typer.isPronoun(final) || typer.contractedPronounEnd(final) !== undefined)) return false
+    const relative = tokens.slice(spanFrom, spanTo).some((token) => boundaries.has(token.lower))
+    return !/^(?:of|and|or)$/u.test(tokens[spanTo - 1]!.lower) && !relative && !isVerbCue(context, tokens, spanTo - 1)
+  }
+
+  /**
+   * Where a noun phrase starts that ends the span and follows a noun of the span ("something
+   * Republicans", "the best friend Donald J. Trump", "change the party", "an agenda a President
+   * Clinton"): a run of capitalised words or a determiner's phrase, after a word that is no
+   * preposition, conjunction or determiner.
+   */
+  function finalNounPhrase(spanFrom: number, spanTo: number): number | undefined {
+    let start = spanTo
+    if (isCapitalised(tokens[spanTo])) {
+      // "Donald J. Trump": an initial's stop belongs to the name.
+      const inName = (index: number): boolean => isCapitalised(tokens[index]) || (tokens[index]!.text === '.' && isCapitalised(tokens[index - 1]))
+      while (start > spanFrom && inName(start - 1)) start--
+    } else {
+      while (start > spanFrom && spanTo - start < 3 && !typer.isDeterminer(tokens[start]!)) start--
+      if (!typer.isDeterminer(tokens[start]!)) return undefined
+    }
+    if (isCapitalised(tokens[start]) && typer.isDeterminer(tokens[start - 1]) && start - 1 > spanFrom) start--
+    const before = tokens[start - 1]
+    if (start <= spanFrom || !before?.word || before.text !== before.lower) return undefined
+    if (prepositions.has(before.lower) || typer.isDeterminer(before) || /^(?:and|or|of)$/u.test(before.lower) || isVerbal(before)) return undefined
+    return start
+  }
+
+  function withSource(sourceFrom: number, sourceTo: number): Candidate {
+    if (sourceFrom === from && sourceTo === to && typer.contractedPronounEnd(tokens[to]!) === undefined) return candidate
+    return {...candidate, source: sourceRange(sourceFrom, sourceTo)}
+  }
+
+  /** "you're" is "you": the span ends before a pronoun's contracted auxiliary; "Trump’s" keeps the rule's end. */
+  function sourceRange(sourceFrom: number, sourceTo: number): {from: number; to: number; end?: number} {
+    const end = typer.contractedPronounEnd(tokens[sourceTo]!) ?? (sourceTo === to ? candidate.source!.end : undefined)
+    return end === undefined ? {from: sourceFrom, to: sourceTo} : {from: sourceFrom, to: sourceTo, end}
+  }
+
+  function isAdverb(token: Token): boolean {
+    return adverbs.has(token.lower) || (token.lower.endsWith('ly') && !lyNouns.has(token.lower))
+  }
+
+  function isVerbal(token: Token): boolean {
+    return token.word && token.text === token.lower && (skippable.has(token.lower) || passive.has(token.lower) || isAdverb(token))
+  }
+
+  /**
+   * The verb of a clause in the span from `spanFrom` to `spanTo`: after a pronoun opening it ("they
+   * made plans"), an auxiliary ("Trump did not unveil", "Lopez isn’t"), or a word in -ed before a
+   * determiner ("Sanders unleashed a series"). None in a relative clause ("officials who have seen
+   * the memo", "the editor I was talking to") or a headline in capitals.
+   */
+  function verbIn(spanFrom: number, spanTo: number): number | undefined {
+    const {auxiliaries, timeWords} = context.lexicon
+    const words = tokens.slice(spanFrom, spanTo + 1).filter((token) => token.word)
+    if (words.length > 1 && words.filter((token) => isCapitalised(token)).length >= words.length * 0.75) return undefined
+    const opening = tokens[spanFrom]!
+    const second = tokens[spanFrom + 1]
+    // "It’s a plan …": the contracted auxiliary is the verb.
+    if (typer.contractedPronounEnd(opening) !== undefined && spanTo > spanFrom) return spanFrom
+    if (typer.isPronoun(opening) && spanTo > spanFrom && second?.word && second.text === second.lower && !typer.isPronounCompanion(second) && !isAdverb(second)) {
+      return spanFrom + 1
+    }
+    for (let index = spanFrom + 1; index <= spanTo; index++) {
+      const token = tokens[index]!
+      // "Carole Taylor, the minister at the time the tax was introduced": an appositive may hold a clause.
+      if (boundaries.has(token.lower) || typer.isPronoun(token) || isComma(token)) return undefined
+      if (!token.word || token.text !== token.lower) continue
+      if (auxiliaries.has(token.lower) || passive.has(token.lower)) return index
+      // "unleashed a series", but "a poll released this week".
+      const following = tokens[index + 1]
+      if (index < spanTo && token.lower.endsWith('ed') && typer.isDeterminer(following) && !timeWords.has(tokens[index + 2]?.lower ?? '')) return index
+    }
+    return undefined
+  }
+}
