@@ -1890,11 +1890,12 @@ const speakerVerbs: Case[] = [
 // --- Time adjuncts around the cue ----------------------------------------------
 
 const timeAdjuncts: Case[] = [
-  // A time adjunct after the cue is no content; one after "who" leaves "who" the source.
+  // A time adjunct after the cue is no content; one after "who" leaves "who" the source, a pronoun
+  // for the one named before it.
   {
     sentence: 'Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the ruling.',
     expected: [
-      {source: 'who', type: 'unnamed-person', anonymous: true, basis: null, cue: 'endorsed', content: ['Clinton']},
+      {source: 'who', type: 'pronoun', anonymous: false, basis: null, cue: 'endorsed', content: ['Clinton']},
       {source: 'Bernie Sanders', type: 'named-person', anonymous: false, basis: null, cue: 'said', content: ['he agrees with the ruling']}
     ]
   },

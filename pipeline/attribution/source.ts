@@ -7,6 +7,7 @@ import {isComma, Phrases, type Token} from './tokens.ts'
 export class SourceTyper {
   private readonly pronouns: Set<string>
   private readonly possessivePronouns: Set<string>
+  private readonly relativePronouns: Set<string>
   private readonly personNouns: Set<string>
   private readonly groupNouns: Set<string>
   private readonly documentNouns: Set<string>
@@ -28,6 +29,7 @@ export class SourceTyper {
     const lexicon = new Lexicon(url)
     this.pronouns = lowerSet(lexicon.strings('pronouns'))
     this.possessivePronouns = lowerSet(lexicon.strings('possessive-pronouns'))
+    this.relativePronouns = lowerSet(lexicon.strings('relative-pronouns'))
     this.personNouns = lowerSet(lexicon.strings('person-nouns'))
     this.groupNouns = lowerSet(lexicon.strings('group-nouns'))
     this.documentNouns = lowerSet(lexicon.strings('document-nouns'))
@@ -144,7 +146,8 @@ export class SourceTyper {
 
   private classify(core: Token[], text: TextView): SourceType {
     const words = core.filter((token) => token.word)
-    if (words.length === 1 && (this.pronouns.has(words[0]!.lower) || this.possessivePronouns.has(words[0]!.lower))) return 'pronoun'
+    const only = words.length === 1 ? words[0]!.lower : undefined
+    if (only !== undefined && (this.pronouns.has(only) || this.possessivePronouns.has(only) || this.relativePronouns.has(only))) return 'pronoun'
     if (words.length === 0) return 'unnamed-group'
     const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.text)
     const bare = (token: Token): string => token.text.replace(/['’]s$/u, '')
