@@ -5,6 +5,7 @@ import {type Preset, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
 import retextAnnotationYaml from './compiler/index.ts'
 import retextAttribution from './attribution/index.ts'
+import retextAttributionModel, {type AttributionModelOptions} from './attribution-model/index.ts'
 import retextClaims, {type ClaimOptions} from './claims/index.ts'
 import retextDateline from './dateline/index.ts'
 import retextFurniture from './furniture/index.ts'
@@ -24,7 +25,7 @@ export function articleFormat(path: string): ArticleFormat {
 
 /** Every analysis stage, in order, after a parser: a unified preset. */
 const newsAnalysis: Preset = {
-  plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextSpeakers, retextClaims]
+  plugins: [retextNewsSentences, retextDateline, retextFurniture, retextAttribution, retextAttributionModel, retextSpeakers, retextClaims]
 }
 
 type MarkupFronts = typeof import('./markup/index.ts')
@@ -66,14 +67,26 @@ function parserFor(format: ArticleFormat): Processor<Root> {
  * remark-retext and rehype-retext (with ParseEnglish), loaded first by
  * `loadMarkupParsers()`, and then the same plugins run.
  */
-export function createAnnotator(format: ArticleFormat = 'text', options: {claims?: ClaimOptions} = {}) {
+export function createAnnotator(format: ArticleFormat = 'text', options: AnalysisOptions = {}) {
   return parserFor(format).use(analysis(options)).use(retextAnnotationYaml).freeze()
 }
 
-/** The analysis preset, with the claims plugin configured when options say how. */
-function analysis(options: {claims?: ClaimOptions}): Preset {
-  if (!options.claims) return newsAnalysis
-  return {plugins: [...newsAnalysis.plugins!.filter((plugin) => plugin !== retextClaims), [retextClaims, options.claims]]}
+export interface AnalysisOptions {
+  claims?: ClaimOptions
+  /** The attribution tagger's model (`{model: null}`: the rules alone). */
+  attributionModel?: AttributionModelOptions
+}
+
+/** The analysis preset, with the claims plugin and the attribution tagger configured when options say how. */
+function analysis(options: AnalysisOptions): Preset {
+  if (!options.claims && !options.attributionModel) return newsAnalysis
+  return {
+    plugins: newsAnalysis.plugins!.map((plugin) => {
+      if (plugin === retextClaims && options.claims) return [retextClaims, options.claims]
+      if (plugin === retextAttributionModel && options.attributionModel) return [retextAttributionModel, options.attributionModel]
+      return plugin
+    }) as Preset['plugins']
+  }
 }
 
 export type Annotator = ReturnType<typeof createAnnotator>
@@ -143,7 +156,7 @@ export function annotate(annotator: Annotator, file: VFile, format: ArticleForma
  * The analysis part alone (no YAML), for evaluation, training and tests;
  * `claims` configures the claims plugin (`{model: null}`: hand-set weights).
  */
-export function createAnalyzer(options: {claims?: ClaimOptions} = {}) {
+export function createAnalyzer(options: AnalysisOptions = {}) {
   return parserFor('text').use(analysis(options)).freeze()
 }
 

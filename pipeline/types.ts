@@ -29,8 +29,10 @@ export interface Source extends Span {
 export interface Attribution {
   /** Start offset of the sentence the cue stands in. */
   sentence: number
-  /** Which rule found it, for reports and evaluation. */
+  /** Which rule found it, for reports and evaluation; `model` when only the attribution tagger did. */
   rule: string
+  /** The attribution tagger's probability that the cue is one (0–1); absent when the tagger did not run. */
+  confidence?: number
   source: Source | null
   cue: Span
   /** One span, or several when the attribution interrupts its content. */

@@ -1,7 +1,16 @@
 import {describe, expect, it} from 'vitest'
 import {rulePriority} from '../pipeline/attribution/index.ts'
 import type {Attribution} from '../pipeline/types.ts'
-import {analyze} from './helpers.ts'
+import {VFile} from 'vfile'
+import {createAnalyzer} from '../pipeline/processor.ts'
+
+/** The rules alone, without the tagger that decides among them: these are the rules' own tables. */
+const rulesAlone = createAnalyzer({attributionModel: {model: null}})
+function analyze(text: string): {text: string; attributions: Attribution[]} {
+  const file = new VFile({value: text})
+  rulesAlone.runSync(rulesAlone.parse(file), file)
+  return {text, attributions: file.data.attributions ?? []}
+}
 
 /**
  * One table per rule family (pipeline/attribution/rules/): sentences the rule

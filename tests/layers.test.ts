@@ -25,7 +25,10 @@ describe('the pipeline’s layers', () => {
   const cases: Array<[string, string[]]> = [
     ['annotation', ['review', 'compiler', 'review-app', 'cli', 'export', 'train', 'eval']],
     ['review', ['compiler', 'review-app', 'cli', 'export', 'train', 'eval']],
-    ['claims', ['train', 'eval', 'cli', 'compiler']]
+    ['claims', ['train', 'eval', 'cli', 'compiler']],
+    // The tagger reads the rules' findings; the rules never read the tagger.
+    ['attribution', ['attribution-model', 'train', 'eval', 'cli', 'compiler']],
+    ['attribution-model', ['train', 'eval', 'cli', 'compiler']]
   ]
   it.each(cases)('%s/ imports nothing from the layers above it', (folder, above) => {
     const wrong = importedFolders(folder).filter((item) => above.includes(item.folder))

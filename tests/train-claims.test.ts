@@ -139,7 +139,7 @@ describe('npm run train -- claims', () => {
     expect(result.stderr).toBe('')
     expect(result.stdout).toMatch(/train claims: wrote model\.json \(\d+ words, \d+ letter n-grams, \d+ named features\)/u)
     expect(() => loadModel(pathToFileURL(out))).not.toThrow()
-    expect(run('attribution').status).toBe(2)
+    expect(run('speakers').status).toBe(2)
     expect(run('claims', '--folds', 'two').stderr).toContain('--folds must be a number')
     expect(run('--help').stdout).toContain('--reviews-only')
   })

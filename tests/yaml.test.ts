@@ -54,9 +54,9 @@ describe('annotation YAML', () => {
     expect(validate(parse(yaml)), JSON.stringify(validate.errors)).toBe(true)
   })
 
-  it('has a schema that names every attribution rule there is', () => {
+  it('has a schema that names every attribution rule there is, and the tagger', () => {
     const rule = schema.definitions.attribution.properties.rule as {enum: string[]}
-    expect([...rule.enum].sort()).toEqual([...rulePriority].sort())
+    expect([...rule.enum].sort()).toEqual([...rulePriority, 'model'].sort())
   })
 
   it('writes a passive attribution ("reported by") that reads back valid', () => {

@@ -194,6 +194,7 @@ function blockable(value: string): boolean {
 
 function emitAttribution(lines: Lines, attribution: AttributionAnnotation): void {
   lines.push(`      - id: ${quote(attribution.id)}`, `        rule: ${attribution.rule}`)
+  if (attribution.confidence !== undefined) lines.push(`        confidence: ${attribution.confidence}`)
   emitSource(lines, attribution.source)
   lines.push(`        cue: ${span(attribution.cue)}`)
   const {more, ...content} = attribution.content

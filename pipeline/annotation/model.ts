@@ -102,7 +102,10 @@ export interface ContentAnnotation extends Span {
 
 export interface AttributionAnnotation {
   id: string
+  /** The rule that proposed it, or `model` when only the attribution tagger found it. */
   rule: string
+  /** The tagger's probability (0–1) that the cue is one; absent when the tagger did not run. */
+  confidence?: number
   source: SourceAnnotation | null
   cue: Span
   content: ContentAnnotation
@@ -241,6 +244,7 @@ export function buildAnnotation(tree: Root, file: VFile): Annotation {
           return {
             id: attributionId(sentenceText, attribution.cue.start - start, attribution.cue.text),
             rule: attribution.rule,
+            ...(attribution.confidence === undefined ? {} : {confidence: attribution.confidence}),
             source: attribution.source,
             cue: attribution.cue,
             content

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {Lexicon, lowerSet} from '../lexicon.ts'
 import retextEnglishLines from '../parse/index.ts'
 import type {ClaimOptions} from '../claims/index.ts'
-import {createAnalyzer} from '../processor.ts'
+import {type AnalysisOptions, createAnalyzer} from '../processor.ts'
 import retextNewsSentences from '../sentences/index.ts'
 import type {Attribution, SourceType} from '../types.ts'
 import type {GoldAttribution, GoldSpan} from './score.ts'
@@ -30,8 +30,8 @@ export interface PredictedAttribution extends GoldAttribution {
 }
 
 /** The annotate pipeline's analysis on a plain-text article, as gold-format attributions. */
-export function createAttributionFinder(): (text: string) => PredictedAttribution[] {
-  const processor = createAnalyzer()
+export function createAttributionFinder(options: AnalysisOptions = {}): (text: string) => PredictedAttribution[] {
+  const processor = createAnalyzer(options)
   return (text) => {
     const file = new VFile({value: text})
     processor.runSync(processor.parse(file), file)
@@ -44,7 +44,7 @@ export function createAttributionFinder(): (text: string) => PredictedAttributio
  * one respect: PolNeAR's content starts with the complementizer ("that the
  * talks stalled"), ours after it, so a reviewer reads the claim itself.
  */
-function toGoldFormat(attribution: Attribution, text: string): PredictedAttribution {
+export function toGoldFormat(attribution: Attribution, text: string): PredictedAttribution {
   const span = ({start, end, text}: GoldSpan & {text: string}): GoldSpan => ({start, end, text})
   const content = attribution.content.map(span)
   const first = content[0]
