@@ -60,7 +60,8 @@ Options:
                        and file name
   --data DIR           folder of default data (default: ../shared/eval)
   --model FILE         claims: score with this model file instead of the shipped
-                       pipeline/claims/data/model.json
+                       pipeline/claims/data/model.json; attribution: tag with this
+                       tagger model instead of pipeline/attribution-model/data/model.json
   --sample N           speakers: how many links to print (default 40)
   --seed S             speakers: which random sample (default 1)
   -h, --help           show this help
@@ -72,7 +73,8 @@ role (source, cue, content) exact-match P/R/F1 after trimming punctuation and
 quote marks at both ends, one-to-one overlap P/R/F1, and whole attributions
 paired by overlapping cue (strict: all roles exact; lenient: all overlap), on
 all attributions and on the speech subset (gold cue a speech or writing verb,
-"according to" or a colon). Throughput is the attribution stage's MB/s.
+"according to" or a colon); for the rules with the tagger, and the rules'
+exact F1 alone (before). Throughput is the attribution stage's MB/s.
 claims reports precision, recall and F1 at the tool's threshold (a claim from
 a score of 0.5) and the average precision of the ranking; for TSV files, the
 mean of their average precisions (MAP); each for the trained model (after) and
@@ -142,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
         if (task === 'sbd') metrics[task][name] = await evaluateSbd(file, values.failures, predictions)
         else if (task === 'claims') metrics[task][name] = await evaluateClaims(file, predictions, values.model)
         else if (task === 'speakers') metrics[task][name] = await sampleSpeakers(file, Number(values.sample), Number(values.seed))
-        else metrics[task][name] = await evaluateAttribution(file, predictions, values.failures)
+        else metrics[task][name] = await evaluateAttribution(file, predictions, values.failures, values.model)
       } catch (error) {
         process.stderr.write(`eval: ${(error as Error).message}\n`)
         return 1
@@ -231,9 +233,12 @@ async function sampleSpeakers(file: string, size: number, seed: number): Promise
   return {sources: all.length, linked: linked.length}
 }
 
-async function evaluateAttribution(file: string, predictions: string[], failures: boolean): Promise<Record<string, unknown>> {
+async function evaluateAttribution(file: string, predictions: string[], failures: boolean, modelFile: string | undefined): Promise<Record<string, unknown>> {
   const articles = await readAttributionGold(file)
-  const find = createAttributionFinder()
+  const find = createAttributionFinder(modelFile === undefined ? {} : {attributionModel: {model: pathToFileURL(path.resolve(modelFile))}})
+  const findByRules = createAttributionFinder({attributionModel: {model: null}})
+  let rulesAll = emptyAttributionCounts()
+  let rulesSpeech = emptyAttributionCounts()
   const isSpeech = createSpeechCueTest()
   const cueText = (item: GoldAttribution): string => item.cue.map((span) => span.text ?? '').join(' ')
   let all = emptyAttributionCounts()
@@ -255,6 +260,16 @@ async function evaluateAttribution(file: string, predictions: string[], failures
         article.attributions.filter((item) => isSpeech(cueText(item)))
       )
     )
+    const byRules = findByRules(article.text)
+    rulesAll = addAttribution(rulesAll, scoreAttributions(article.text, byRules, article.attributions))
+    rulesSpeech = addAttribution(
+      rulesSpeech,
+      scoreAttributions(
+        article.text,
+        byRules.filter((item) => isSpeech(cueText(item))),
+        article.attributions.filter((item) => isSpeech(cueText(item)))
+      )
+    )
     predictions.push(JSON.stringify({doc_id: article.doc_id, text: article.text, attributions: predicted}) + '\n')
     if (failures) compared.push({docId: article.doc_id, text: article.text, gold: article.attributions, predicted})
   }
@@ -262,13 +277,24 @@ async function evaluateAttribution(file: string, predictions: string[], failures
   const allMetrics = attributionMetrics(all)
   const speechMetrics = attributionMetrics(speech)
   const megabytesPerSecond = characters / 1e6 / (milliseconds / 1000)
+  const rulesMetrics = attributionMetrics(rulesAll)
+  const rulesSpeechMetrics = attributionMetrics(rulesSpeech)
+  const exactF1 = (metrics: AttributionMetrics): string => roles.map((role) => fixed(metrics.exact[role].f1)).join(' / ')
   process.stdout.write(
     `attribution ${name}: ${articles.length} articles, ${all.gold} gold and ${all.predicted} predicted attributions; ` +
       `${megabytesPerSecond.toFixed(2)} MB/s\n` +
+      `  rules and tagger (${modelFile ?? 'pipeline/attribution-model/data/model.json'})\n` +
       table('all', allMetrics) +
-      table('speech subset', speechMetrics)
+      table('speech subset', speechMetrics) +
+      `  rules alone (before), exact F1 source / cue / content: all ${exactF1(rulesMetrics)}; speech subset ${exactF1(rulesSpeechMetrics)}\n`
   )
-  const result: Record<string, unknown> = {articles: articles.length, throughputMBps: megabytesPerSecond, ...allMetrics, speech: speechMetrics}
+  const result: Record<string, unknown> = {
+    articles: articles.length,
+    throughputMBps: megabytesPerSecond,
+    ...allMetrics,
+    speech: speechMetrics,
+    before: {...rulesMetrics, speech: rulesSpeechMetrics}
+  }
   if (failures) {
     const report = attributionFailures(compared)
     process.stdout.write(formatFailures(report))
