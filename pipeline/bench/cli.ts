@@ -23,9 +23,10 @@ memory is its own):
 over news articles: the texts of ../shared/eval/attribution/polnear-train.jsonl
 when present, otherwise articles made from seeds/ (each method timed after a
 warm-up on 300 articles; parse, pipeline and the pipeline with hand-set
-check-worthiness weights (to time the trained model) in three rounds, one straight after
+check-worthiness weights (to time the trained model) and without the attribution tagger
+(to time the tagger) in three rounds, one straight after
 the other, so that the machine's drift touches both alike: the median round,
-and the median of the rounds' ratios). Then the pipeline on single documents
+and the median of the rounds' ratios); the tagger alone, in tokens/s. Then the pipeline on single documents
 of 100 KB, 1 MB and 5 MB (warmed up on 300 articles and one 100 KB document;
 each size run until 2 MB have been processed), and the annotate command on N
 articles (default 1000): cold on one thread and cold on a worker thread per
@@ -53,6 +54,8 @@ interface Measure {
   peakRssMB: number
   /** CPU time of the timed work, all of the process's threads. */
   cpuMilliseconds: number
+  /** The tagger method: how many tokens it tagged. */
+  tokens?: number
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -106,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB (${source})\n`)
     // The machine's speed drifts (other work on the host): bare parsing and the pipeline are timed
     // in rounds, each one straight after the other, and the ratio is the median round's.
-    const rounds = Array.from({length: pairedRounds}, () => ({parse: child('parse'), pipeline: child('pipeline'), handSet: child('hand-set')}))
+    const rounds = Array.from({length: pairedRounds}, () => ({parse: child('parse'), pipeline: child('pipeline'), handSet: child('hand-set'), rules: child('rules')}))
+    const tagger = child('tagger')
     const methods = [median(rounds.map((round) => round.parse)), median(rounds.map((round) => round.pipeline)), child('wink'), child('compromise')]
     const curve = [100_000, 1_000_000, 5_000_000].map((size) => child('document', size))
     const cli = runCli(texts, work)
@@ -127,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
         }))
       : undefined
     const processes = values.processes ? await coldProcesses(corpusFile) : undefined
-    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, rounds, curve, cli, ...(markup ? {markup} : {}), ...(processes ? {processes} : {})}
+    const report = {corpus: {articles: texts.length, megabytes: bytes / 1e6, source}, methods, rounds, tagger, curve, cli, ...(markup ? {markup} : {}), ...(processes ? {processes} : {})}
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
     else process.stdout.write(format(report))
     return 0
@@ -197,12 +201,15 @@ async function measure(method: string, texts: string[], size: number, format: Ar
     const retextEnglish = (await import('retext-english')).default
     const processor = unified().use(retextEnglish)
     run = (text) => void processor.parse(text)
-  } else if (method === 'pipeline' || method === 'hand-set' || method === 'document' || method === 'cold') {
+  } else if (method === 'tagger') {
+    return timeTagger(texts)
+  } else if (method === 'pipeline' || method === 'hand-set' || method === 'rules' || method === 'document' || method === 'cold') {
     const {VFile} = await import('vfile')
     const {annotate, createAnnotator, loadMarkupParsers} = await import('../processor.ts')
     if (format !== 'text') await loadMarkupParsers()
     // hand-set: the same pipeline scoring check-worthiness without the model, to time the model.
-    const annotator = createAnnotator(format, method === 'hand-set' ? {claims: {model: null}} : {})
+    // rules: the pipeline without the attribution tagger, to time the tagger.
+    const annotator = createAnnotator(format, method === 'hand-set' ? {claims: {model: null}} : method === 'rules' ? {attributionModel: {model: null}} : {})
     const name = `bench.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`
     // As annotate runs it: a long document a section at a time.
     run = (text) => void annotate(annotator, new VFile({path: name, value: text}), format)
@@ -365,6 +372,52 @@ interface MarkupRuns {
   curve: Measure[]
 }
 
+/**
+ * The attribution tagger alone: the articles' body sentences are read with
+ * the rules first (not timed), then tagged, after a warm-up on a tenth of them.
+ */
+async function timeTagger(texts: string[]): Promise<Measure> {
+  const {unified} = await import('unified')
+  const {VFile} = await import('vfile')
+  const {default: retextEnglishLines} = await import('../parse/index.ts')
+  const {default: retextNewsSentences} = await import('../sentences/index.ts')
+  const {default: retextDateline} = await import('../dateline/index.ts')
+  const {default: retextFurniture} = await import('../furniture/index.ts')
+  const {default: retextAttribution} = await import('../attribution/index.ts')
+  const {loadCueLexicon} = await import('../attribution/lexicon.ts')
+  const {SourceTyper} = await import('../attribution/source.ts')
+  const {FlagLexicon} = await import('../attribution-model/features.ts')
+  const {Tagger} = await import('../attribution-model/model.ts')
+  const {readSentences} = await import('../attribution-model/sentences.ts')
+  const processor = unified().use(retextEnglishLines).use(retextNewsSentences).use(retextDateline).use(retextFurniture).use(retextAttribution).freeze()
+  const sentences = texts.flatMap((text) => {
+    const file = new VFile({value: text})
+    const tree = processor.runSync(processor.parse(file), file) as import('nlcst').Root
+    return readSentences(tree, file, file.data.attributions ?? []).map((sentence) => sentence.input)
+  })
+  const tagger = Tagger.load(new FlagLexicon(loadCueLexicon(), new SourceTyper(new URL('../attribution/data/sources.yml', import.meta.url))))
+  for (const sentence of sentences.slice(0, Math.ceil(sentences.length / 10))) tagger.tag(sentence)
+  const cpuBefore = process.cpuUsage()
+  const started = performance.now()
+  for (const sentence of sentences) tagger.tag(sentence)
+  const milliseconds = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
+  return {
+    method: 'tagger',
+    bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    articles: texts.length,
+    milliseconds,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    cpuMilliseconds: (cpu.user + cpu.system) / 1000,
+    tokens: sentences.reduce((sum, sentence) => sum + sentence.tokens.length, 0)
+  }
+}
+
+/** What share of the pipeline's time the attribution tagger takes: 1 − time without it / time with it. */
+function taggerShare(round: {pipeline: Measure; rules: Measure}): number {
+  return 1 - round.rules.milliseconds / round.rules.bytes / (round.pipeline.milliseconds / round.pipeline.bytes)
+}
+
 /** What share of the pipeline's time the trained model takes: 1 − hand-set time / model time. */
 function modelShare(round: {pipeline: Measure; handSet: Measure}): number {
   return 1 - round.handSet.milliseconds / round.handSet.bytes / (round.pipeline.milliseconds / round.pipeline.bytes)
@@ -373,7 +426,8 @@ function modelShare(round: {pipeline: Measure; handSet: Measure}): number {
 function format(report: {
   corpus: {articles: number; megabytes: number; source: string}
   methods: Measure[]
-  rounds: Array<{parse: Measure; pipeline: Measure; handSet: Measure}>
+  rounds: Array<{parse: Measure; pipeline: Measure; handSet: Measure; rules: Measure}>
+  tagger: Measure
   curve: Measure[]
   cli: CliRuns
   markup?: MarkupRuns[]
@@ -395,6 +449,9 @@ function format(report: {
       `median ${(middle(report.rounds.map((round) => rate(round.pipeline) / rate(round.parse))) * 100).toFixed(0)}%`,
     `check-worthiness model's share of the pipeline's time (against the pipeline with hand-set weights, timed straight after), each round: ` +
       `${report.rounds.map((round) => `${(modelShare(round) * 100).toFixed(1)}%`).join(', ')}; median ${(middle(report.rounds.map(modelShare)) * 100).toFixed(1)}%`,
+    `attribution tagger's share of the pipeline's time (against the pipeline without it, timed straight after), each round: ` +
+      `${report.rounds.map((round) => `${(taggerShare(round) * 100).toFixed(1)}%`).join(', ')}; median ${(middle(report.rounds.map(taggerShare)) * 100).toFixed(1)}%; ` +
+      `the tagger alone: ${((report.tagger.tokens ?? 0) / (report.tagger.milliseconds / 1000) / 1e6).toFixed(2)} million tokens/s (${report.tagger.tokens ?? 0} tokens of body sentences)`,
     '',
     '| single document | MB/s | share of article-sized MB/s | peak RSS (MB) |',
     '|---|---:|---:|---:|',
