@@ -210,7 +210,9 @@ function band(score: number): string {
 
 function describeAttribution(attribution: AttributionAnnotation): string {
   const source = attribution.source ? `${attribution.source.text} (${attribution.source.type})` : 'no source'
-  return `${source} — ${attribution.cue.text} — “${attribution.content.text.length > 60 ? `${attribution.content.text.slice(0, 59)}…` : attribution.content.text}”`
+  const found = attribution.rule === 'model' ? 'found by the tagger' : `rule ${attribution.rule}`
+  const confidence = attribution.confidence === undefined ? '' : `, confidence ${attribution.confidence.toFixed(2)}`
+  return `${source} — ${attribution.cue.text} — “${attribution.content.text.length > 60 ? `${attribution.content.text.slice(0, 59)}…` : attribution.content.text}” (${found}${confidence})`
 }
 
 const statusKeys: Record<Review['status'], string> = {
